@@ -1,0 +1,36 @@
+# novamem: `make up` runs the service on the embedded profile; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+PYTEST_ARGS ?=
+
+.PHONY: install up down status test demo bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP)
+
+up: install
+	$(VENV)/bin/novamem up
+
+down: install
+	$(VENV)/bin/novamem down
+
+status: install
+	$(VENV)/bin/novamem status
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+demo: install
+	$(VENV)/bin/novamem demo
+
+bench: install
+	$(PY) -m cluster.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,1 @@
+"""Agent actors, the writer pool, the data model and the store adapters."""

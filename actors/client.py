@@ -1,0 +1,208 @@
+"""AgentClient: the caller's side of an agent, used by the Python API and by Serve replicas.
+
+It validates input, generates event ids *before* the call (so Ray's own retries and
+ours are idempotent), caches the actor handle, and transparently re-activates the agent
+when its actor has passivated or died. Reads of an agent that does not exist are
+answered from its writer without creating an actor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ray.actor import ActorHandle
+from ray.exceptions import RayActorError
+
+from actors.agent import AGENT_NAME, AgentActor
+from actors.codec import pack, unwrap
+from actors.errors import AgentNotFound, AgentPassivating, InvalidInput, Unavailable
+from actors.handles import get_or_create, lookup
+from actors.model import check_agent_id, identity_fields, memory_item
+from actors.writers import WriterPool
+
+HANDLE_CACHE_SIZE = 100_000
+RETRY_BACKOFF_S = 0.05
+CONSISTENCY_LEVELS = ("strong", "eventual")
+
+
+@dataclass
+class Deployment:
+    """What a client needs to reach one novamem deployment."""
+
+    settings: dict[str, Any]
+    pool: WriterPool
+    directory: ActorHandle
+    handles: OrderedDict[str, ActorHandle] = field(default_factory=OrderedDict)
+
+    @property
+    def namespace(self) -> str:
+        return self.settings["namespace"]
+
+    def cached(self, agent_id: str) -> ActorHandle | None:
+        handle = self.handles.get(agent_id)
+        if handle is not None:
+            self.handles.move_to_end(agent_id)
+        return handle
+
+    def cache(self, agent_id: str, handle: ActorHandle) -> None:
+        self.handles[agent_id] = handle
+        while len(self.handles) > HANDLE_CACHE_SIZE:
+            self.handles.popitem(last=False)
+
+    def forget(self, agent_id: str) -> None:
+        self.handles.pop(agent_id, None)
+
+
+class AgentClient:
+    """Async API of one agent. Cheap to create; holds no connection."""
+
+    def __init__(self, agent_id: str, deployment: Deployment) -> None:
+        self.agent_id = check_agent_id(agent_id)
+        self.deployment = deployment
+
+    # -- writes -------------------------------------------------------------------------
+
+    async def set_identity(
+        self,
+        name: str,
+        persona: str | None = None,
+        traits: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Create the agent or add an identity version; unchanged fields keep the version."""
+        fields = identity_fields({"name": name, "persona": persona, "traits": traits, "metadata": metadata})
+        return await self._call("put_identity", pack(fields))
+
+    async def remember(
+        self,
+        content: str,
+        kind: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        entities: list[str] | None = None,
+        embedding: list[float] | None = None,
+        session_id: str | None = None,
+        event_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Durably append one memory: `{seq, event_id, created}` once it is in the log."""
+        item = {
+            "content": content,
+            "kind": kind,
+            "metadata": metadata,
+            "entities": entities,
+            "embedding": embedding,
+            "session_id": session_id,
+            "event_id": event_id,
+        }
+        return (await self.remember_many([item]))[0]
+
+    async def remember_many(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Append several memories in one call; one result per item, in order."""
+        limit = self.deployment.settings["max_batch_items"]
+        if not isinstance(items, list) or not items:
+            raise InvalidInput("items must be a non-empty list", "items")
+        if len(items) > limit:
+            raise InvalidInput(f"at most {limit} items per batch", "items")
+        dim = self.deployment.settings["embedding_dim"]
+        clean = [memory_item(item, dim, f"items[{i}]." if len(items) > 1 else "") for i, item in enumerate(items)]
+        return await self._call("remember", pack(clean), create=False)
+
+    # -- reads --------------------------------------------------------------------------
+
+    async def info(self) -> dict[str, Any]:
+        """Identity, identity_version, last_seq and timestamps."""
+        return await self._call("info", create=False)
+
+    async def working_memory(self, limit: int = 20) -> dict[str, Any]:
+        """Identity plus the newest `limit` memories, straight from the actor (no I/O)."""
+        return await self._call("working_memory", _positive(limit, "limit"), create=False)
+
+    async def history(self, limit: int = 20, before_seq: int | None = None) -> list[dict[str, Any]]:
+        """Memories newest first; page with `before_seq`."""
+        args: dict[str, Any] = {"limit": _positive(limit, "limit")}
+        if before_seq is not None:
+            args["before_seq"] = _positive(before_seq, "before_seq")
+        return await self._call("history", pack(args), create=False)
+
+    async def identity_history(self) -> list[dict[str, Any]]:
+        """Every identity version, oldest first."""
+        return await self._call("identity_history", create=False)
+
+    async def recall(
+        self,
+        query: str,
+        k: int = 10,
+        kinds: list[str] | None = None,
+        session_id: str | None = None,
+        embedding: list[float] | None = None,
+        consistency: str = "strong",
+    ) -> dict[str, Any]:
+        """Memories ranked by fused similarity, keywords, entities and recency."""
+        if not isinstance(query, str):
+            raise InvalidInput("query must be a string", "query")
+        if consistency not in CONSISTENCY_LEVELS:
+            raise InvalidInput(f"consistency must be one of {', '.join(CONSISTENCY_LEVELS)}", "consistency")
+        if embedding is not None and len(embedding) != self.deployment.settings["embedding_dim"]:
+            raise InvalidInput(f"embedding must have {self.deployment.settings['embedding_dim']} dimensions", "embedding")
+        if not query and embedding is None:
+            raise InvalidInput("query must not be empty (or send an embedding)", "query")
+        args = {
+            "query": query,
+            "k": _positive(k, "k"),
+            "kinds": kinds,
+            "session_id": session_id,
+            "embedding": embedding,
+            "consistency": consistency,
+        }
+        return await self._call("recall", pack(args), create=False)
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    async def _call(self, method: str, *args: Any, create: bool = True) -> Any:
+        """Call the agent's actor; re-activate and retry if it passivated or died.
+
+        Only `create=True` calls (identity writes) may bring a brand-new agent into being;
+        others on an unknown agent fail fast with AgentNotFound, creating no actor.
+        """
+        deadline = time.monotonic() + self.deployment.settings["call_timeout_s"]
+        backoff = RETRY_BACKOFF_S
+        while True:
+            handle = await self._handle(create)
+            try:
+                return unwrap(await getattr(handle, method).remote(*args))
+            except (RayActorError, AgentPassivating) as error:
+                self.deployment.forget(self.agent_id)
+                if time.monotonic() + backoff > deadline:
+                    raise Unavailable(f"agent {self.agent_id} did not come back in time: {error}") from error
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 1.0)
+
+    async def _handle(self, create: bool) -> ActorHandle:
+        handle = self.deployment.cached(self.agent_id)
+        if handle is not None:
+            return handle
+        name = AGENT_NAME.format(agent_id=self.agent_id)
+        handle = await asyncio.to_thread(lookup, name, self.deployment.namespace)
+        if handle is None and not create:
+            if not await self.deployment.pool.for_agent(self.agent_id).exists.remote(self.agent_id):
+                raise AgentNotFound(f"agent {self.agent_id!r} does not exist")
+        if handle is None:
+            args = (
+                self.agent_id,
+                self.deployment.settings,
+                self.deployment.pool.for_agent(self.agent_id),
+                self.deployment.directory,
+            )
+            options = {"lifetime": "detached", "resources": {"agent_slot": 1}}
+            handle = await asyncio.to_thread(get_or_create, AgentActor, name, self.deployment.namespace, args, options)
+        self.deployment.cache(self.agent_id, handle)
+        return handle
+
+
+def _positive(value: object, field_name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidInput(f"{field_name} must be a positive integer", field_name)
+    return value

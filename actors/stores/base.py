@@ -1,0 +1,144 @@
+"""The store protocol: one durable log (system of record) and any number of derived tiers.
+
+The log is what acknowledgement means: a write is acked only once `EventLog.append` has
+committed it. Tiers are projections rebuilt from the log: each applies events
+idempotently (keys derived from `(agent_id, seq)`), and its progress is a checkpoint per
+agent kept in the log's database, so lag is `head - checkpoint` and catch-up is a replay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from actors.model import Event, Identity
+
+
+@dataclass(slots=True)
+class Flush:
+    """One agent's events to commit as a unit; seqs are assigned densely from `first_seq`.
+
+    Events whose `event_id` the log already holds are duplicates: they keep their stored
+    seq and take no new one, so a retried flush never leaves a gap or a second copy.
+    """
+
+    agent_id: str
+    first_seq: int
+    events: list[Event]
+
+
+@dataclass(slots=True)
+class FlushResult:
+    """`ok=False` means the agent's view of its head was stale (`head` is the truth)."""
+
+    agent_id: str
+    ok: bool
+    head: int
+    seqs: list[int] = field(default_factory=list)
+    created: list[bool] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AgentSnapshot:
+    """What an agent actor needs to (re)activate: identity, head, recent events and ids."""
+
+    agent_id: str
+    head: int
+    identity: Identity | None
+    recent: list[Event]
+    """The latest memory events, oldest first."""
+    recent_ids: dict[str, int]
+    """event_id -> seq for the newest events, to answer retries without a write."""
+
+    @property
+    def exists(self) -> bool:
+        return self.head > 0
+
+
+@dataclass(slots=True)
+class Query:
+    """A recall request, already validated."""
+
+    agent_id: str
+    text: str
+    k: int = 10
+    vector: list[float] | None = None
+    kinds: list[str] | None = None
+    session_id: str | None = None
+    candidates: int = 50
+
+
+class EventLog(Protocol):
+    """The system of record: every agent's events in seq order, plus tier checkpoints."""
+
+    name: str
+
+    async def open(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise if the log cannot be reached."""
+
+    def is_transient(self, error: BaseException) -> bool:
+        """True if retrying the same operation later may succeed."""
+
+    async def append(self, flushes: list[Flush]) -> list[FlushResult]:
+        """Commit every flush in one transaction; one result per flush, in order."""
+
+    async def snapshot(self, agent_id: str, recent_limit: int, dedup_window: int) -> AgentSnapshot: ...
+
+    async def read_after(self, agent_id: str, after_seq: int, limit: int) -> list[Event]:
+        """Events with seq > after_seq, ascending: the replay feed for tiers."""
+
+    async def history(
+        self,
+        agent_id: str,
+        before_seq: int | None,
+        limit: int,
+        kinds: list[str] | None = None,
+        session_id: str | None = None,
+    ) -> list[Event]:
+        """Memory events (no identity versions), newest first."""
+
+    async def get(self, agent_id: str, seqs: list[int]) -> list[Event]: ...
+
+    async def identity_history(self, agent_id: str) -> list[Identity]:
+        """Every identity version, oldest first."""
+
+    async def heads(self) -> dict[str, int]:
+        """The last seq of every agent."""
+
+    async def checkpoints(self, tier: str) -> dict[str, int]: ...
+
+    async def save_checkpoints(self, tier: str, checkpoints: dict[str, int]) -> None:
+        """Raise checkpoints (never lowers one: applies are at-least-once)."""
+
+    async def reset_checkpoints(self, tier: str) -> None: ...
+
+    async def count(self, agent_id: str | None = None, memories_only: bool = False) -> int: ...
+
+
+class Tier(Protocol):
+    """A store derived from the log. Adding a backend means adding one module with this."""
+
+    name: str
+
+    async def open(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise if the tier cannot be reached."""
+
+    async def apply(self, events: list[Event]) -> None:
+        """Upsert events; applying the same events twice changes nothing."""
+
+    async def search(self, query: Query) -> dict[str, list[int]]:
+        """Ranked seqs per signal (e.g. `vector`, `keyword`, `entity`) for RRF fusion."""
+
+    async def drop(self) -> None:
+        """Remove everything this tier holds (the log keeps the truth)."""
+
+    async def count(self, agent_id: str | None = None) -> int:
+        """Memory events held, for verification against the log."""

@@ -1,0 +1,321 @@
+"""The embedded profile's system of record: the event log in one SQLite file (WAL).
+
+Events are stored as msgpack payloads keyed `(agent_id, seq)`, with `(agent_id,
+event_id)` unique so a retried write is recognised. Identity versions and tier
+checkpoints live in the same file, so one transaction covers an event and its identity.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from actors.codec import pack, unpack
+from actors.model import IDENTITY, Event, Identity
+from actors.stores import sqlite_thread
+from actors.stores.base import AgentSnapshot, Flush, FlushResult
+from actors.stores.sqlite_thread import SqliteThread, transaction
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    agent_id   TEXT    NOT NULL,
+    seq        INTEGER NOT NULL,
+    event_id   TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    session_id TEXT,
+    created_at REAL    NOT NULL,
+    payload    BLOB    NOT NULL,
+    PRIMARY KEY (agent_id, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (agent_id, event_id);
+CREATE TABLE IF NOT EXISTS identity_versions (
+    agent_id   TEXT    NOT NULL,
+    version    INTEGER NOT NULL,
+    seq        INTEGER NOT NULL,
+    created_at REAL    NOT NULL,
+    payload    BLOB    NOT NULL,
+    PRIMARY KEY (agent_id, version)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tier_checkpoints (
+    tier     TEXT    NOT NULL,
+    agent_id TEXT    NOT NULL,
+    seq      INTEGER NOT NULL,
+    PRIMARY KEY (tier, agent_id)
+) WITHOUT ROWID;
+"""
+
+INSERT_EVENT = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_IDENTITY = "INSERT INTO identity_versions VALUES (?, ?, ?, ?, ?)"
+
+
+def event_row(event: Event) -> tuple:
+    """The `events` row for an event (also used by the raw-executemany benchmark)."""
+    return (
+        event.agent_id,
+        event.seq,
+        event.event_id,
+        event.kind,
+        event.session_id,
+        event.created_at,
+        pack(event.to_wire()),
+    )
+
+
+def _identity_row(event: Event) -> tuple:
+    return (event.agent_id, int(event.data["version"]), event.seq, event.created_at, pack(event.data))
+
+
+def _decode(payload: bytes) -> Event:
+    return Event.from_wire(unpack(payload))
+
+
+def _placeholders(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class SqliteLog:
+    """EventLog on SQLite. One instance per writer actor; the file is shared by all writers."""
+
+    name = "sqlite"
+
+    def __init__(self, path: str, synchronous: str = "FULL") -> None:
+        self.path = path
+        self._writer = SqliteThread(path, synchronous)
+        self._reader = SqliteThread(path, synchronous)
+        self._heads: dict[str, int] = {}
+
+    async def open(self) -> None:
+        await self._writer.run(lambda conn: conn.executescript(SCHEMA))
+
+    async def close(self) -> None:
+        await self._writer.close()
+        await self._reader.close()
+
+    async def ping(self) -> None:
+        await self._reader.run(lambda conn: conn.execute("SELECT 1").fetchone())
+
+    def is_transient(self, error: BaseException) -> bool:
+        return sqlite_thread.is_transient(error)
+
+    # -- writes ---------------------------------------------------------------------
+
+    async def append(self, flushes: list[Flush]) -> list[FlushResult]:
+        return await self._writer.run(lambda conn: self._append(conn, flushes))
+
+    def _append(self, conn: sqlite3.Connection, flushes: list[Flush]) -> list[FlushResult]:
+        """Fast path: every flush continues its agent's head and no id repeats; else careful."""
+        if all(self._cached_head(conn, f.agent_id) == f.first_seq - 1 for f in flushes):
+            try:
+                return transaction(conn, lambda c: self._insert_all(c, flushes))
+            except sqlite3.IntegrityError:
+                pass
+        for flush in flushes:
+            self._heads.pop(flush.agent_id, None)
+        return transaction(conn, lambda c: [self._insert_checked(c, f) for f in flushes])
+
+    def _cached_head(self, conn: sqlite3.Connection, agent_id: str) -> int:
+        head = self._heads.get(agent_id)
+        if head is None:
+            head = self._head(conn, agent_id)
+            self._heads[agent_id] = head
+        return head
+
+    @staticmethod
+    def _head(conn: sqlite3.Connection, agent_id: str) -> int:
+        row = conn.execute("SELECT MAX(seq) FROM events WHERE agent_id = ?", (agent_id,)).fetchone()
+        return row[0] or 0
+
+    def _insert_all(self, conn: sqlite3.Connection, flushes: list[Flush]) -> list[FlushResult]:
+        rows, identities, results = [], [], []
+        for flush in flushes:
+            for offset, event in enumerate(flush.events):
+                event.seq = flush.first_seq + offset
+                rows.append(event_row(event))
+                if event.kind == IDENTITY:
+                    identities.append(_identity_row(event))
+            head = flush.first_seq + len(flush.events) - 1
+            results.append(
+                FlushResult(flush.agent_id, True, head, [e.seq for e in flush.events], [True] * len(flush.events))
+            )
+        conn.executemany(INSERT_EVENT, rows)
+        if identities:
+            conn.executemany(INSERT_IDENTITY, identities)
+        for result in results:
+            self._heads[result.agent_id] = result.head
+        return results
+
+    def _insert_checked(self, conn: sqlite3.Connection, flush: Flush) -> FlushResult:
+        """Deduplicate by event_id, verify the head, insert the rest; isolated by a savepoint."""
+        ids = [e.event_id for e in flush.events]
+        known = dict(
+            conn.execute(
+                f"SELECT event_id, seq FROM events WHERE agent_id = ? AND event_id IN ({_placeholders(len(ids))})",
+                (flush.agent_id, *ids),
+            ).fetchall()
+        )
+        head = self._head(conn, flush.agent_id)
+        fresh = [e for e in flush.events if e.event_id not in known]
+        if fresh and head != flush.first_seq - 1:
+            return FlushResult(flush.agent_id, False, head)
+        seqs, created = [], []
+        next_seq = flush.first_seq
+        for event in flush.events:
+            if event.event_id in known:
+                seqs.append(known[event.event_id])
+                created.append(False)
+                continue
+            event.seq = next_seq
+            known[event.event_id] = next_seq
+            next_seq += 1
+            seqs.append(event.seq)
+            created.append(True)
+        new_events = [e for e, c in zip(flush.events, created) if c]
+        conn.execute("SAVEPOINT flush")
+        try:
+            conn.executemany(INSERT_EVENT, [event_row(e) for e in new_events])
+            conn.executemany(INSERT_IDENTITY, [_identity_row(e) for e in new_events if e.kind == IDENTITY])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO flush")
+            conn.execute("RELEASE flush")
+            return FlushResult(flush.agent_id, False, self._head(conn, flush.agent_id))
+        conn.execute("RELEASE flush")
+        head = max(head, next_seq - 1)
+        self._heads[flush.agent_id] = head
+        return FlushResult(flush.agent_id, True, head, seqs, created)
+
+    # -- reads ----------------------------------------------------------------------
+
+    async def snapshot(self, agent_id: str, recent_limit: int, dedup_window: int) -> AgentSnapshot:
+        def work(conn: sqlite3.Connection) -> AgentSnapshot:
+            head = self._head(conn, agent_id)
+            recent = conn.execute(
+                "SELECT payload FROM events WHERE agent_id = ? AND kind != ? ORDER BY seq DESC LIMIT ?",
+                (agent_id, IDENTITY, recent_limit),
+            ).fetchall()
+            ids = conn.execute(
+                "SELECT event_id, seq FROM events WHERE agent_id = ? ORDER BY seq DESC LIMIT ?",
+                (agent_id, dedup_window),
+            ).fetchall()
+            return AgentSnapshot(
+                agent_id=agent_id,
+                head=head,
+                identity=self._current_identity(conn, agent_id),
+                recent=[_decode(r[0]) for r in reversed(recent)],
+                recent_ids=dict(ids),
+            )
+
+        return await self._reader.run(work)
+
+    @staticmethod
+    def _current_identity(conn: sqlite3.Connection, agent_id: str) -> Identity | None:
+        rows = conn.execute(
+            "SELECT payload, created_at FROM identity_versions WHERE agent_id = ? "
+            "AND version IN ((SELECT MIN(version) FROM identity_versions WHERE agent_id = ?),"
+            " (SELECT MAX(version) FROM identity_versions WHERE agent_id = ?)) ORDER BY version",
+            (agent_id, agent_id, agent_id),
+        ).fetchall()
+        if not rows:
+            return None
+        identity = Identity.from_wire(unpack(rows[-1][0]))
+        identity.created_at, identity.updated_at = rows[0][1], rows[-1][1]
+        return identity
+
+    async def read_after(self, agent_id: str, after_seq: int, limit: int) -> list[Event]:
+        rows = await self._reader.run(
+            lambda conn: conn.execute(
+                "SELECT payload FROM events WHERE agent_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (agent_id, after_seq, limit),
+            ).fetchall()
+        )
+        return [_decode(r[0]) for r in rows]
+
+    async def history(
+        self,
+        agent_id: str,
+        before_seq: int | None,
+        limit: int,
+        kinds: list[str] | None = None,
+        session_id: str | None = None,
+    ) -> list[Event]:
+        sql = ["SELECT payload FROM events WHERE agent_id = ? AND kind != ?"]
+        params: list = [agent_id, IDENTITY]
+        if before_seq is not None:
+            sql.append("AND seq < ?")
+            params.append(before_seq)
+        if kinds:
+            sql.append(f"AND kind IN ({_placeholders(len(kinds))})")
+            params.extend(kinds)
+        if session_id is not None:
+            sql.append("AND session_id = ?")
+            params.append(session_id)
+        sql.append("ORDER BY seq DESC LIMIT ?")
+        params.append(limit)
+        rows = await self._reader.run(lambda conn: conn.execute(" ".join(sql), params).fetchall())
+        return [_decode(r[0]) for r in rows]
+
+    async def get(self, agent_id: str, seqs: list[int]) -> list[Event]:
+        if not seqs:
+            return []
+        rows = await self._reader.run(
+            lambda conn: conn.execute(
+                f"SELECT payload FROM events WHERE agent_id = ? AND seq IN ({_placeholders(len(seqs))})",
+                (agent_id, *seqs),
+            ).fetchall()
+        )
+        return [_decode(r[0]) for r in rows]
+
+    async def identity_history(self, agent_id: str) -> list[Identity]:
+        rows = await self._reader.run(
+            lambda conn: conn.execute(
+                "SELECT payload, created_at FROM identity_versions WHERE agent_id = ? ORDER BY version",
+                (agent_id,),
+            ).fetchall()
+        )
+        history = []
+        for payload, created_at in rows:
+            identity = Identity.from_wire(unpack(payload))
+            identity.created_at = rows[0][1]
+            identity.updated_at = created_at
+            history.append(identity)
+        return history
+
+    async def heads(self) -> dict[str, int]:
+        rows = await self._reader.run(
+            lambda conn: conn.execute("SELECT agent_id, MAX(seq) FROM events GROUP BY agent_id").fetchall()
+        )
+        return dict(rows)
+
+    async def count(self, agent_id: str | None = None, memories_only: bool = False) -> int:
+        sql, params = "SELECT COUNT(*) FROM events WHERE 1=1", []
+        if agent_id is not None:
+            sql += " AND agent_id = ?"
+            params.append(agent_id)
+        if memories_only:
+            sql += " AND kind != ?"
+            params.append(IDENTITY)
+        return await self._reader.run(lambda conn: conn.execute(sql, params).fetchone()[0])
+
+    # -- tier checkpoints -----------------------------------------------------------
+
+    async def checkpoints(self, tier: str) -> dict[str, int]:
+        rows = await self._reader.run(
+            lambda conn: conn.execute("SELECT agent_id, seq FROM tier_checkpoints WHERE tier = ?", (tier,)).fetchall()
+        )
+        return dict(rows)
+
+    async def save_checkpoints(self, tier: str, checkpoints: dict[str, int]) -> None:
+        rows = [(tier, agent, seq) for agent, seq in checkpoints.items()]
+        await self._writer.run(
+            lambda conn: transaction(
+                conn,
+                lambda c: c.executemany(
+                    "INSERT INTO tier_checkpoints VALUES (?, ?, ?) ON CONFLICT (tier, agent_id) "
+                    "DO UPDATE SET seq = MAX(seq, excluded.seq)",
+                    rows,
+                ),
+            )
+        )
+
+    async def reset_checkpoints(self, tier: str) -> None:
+        await self._writer.run(
+            lambda conn: transaction(conn, lambda c: c.execute("DELETE FROM tier_checkpoints WHERE tier = ?", (tier,)))
+        )
+

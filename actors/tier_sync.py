@@ -1,0 +1,149 @@
+"""Keeps one tier converged to the log for one writer's shard of agents.
+
+Committed batches are applied as they come (the fast path). Any failure flips the sync
+into catch-up mode: it replays each lagging agent from its checkpoint by reading the
+log, with backoff, until the tier is current again. A dead tier therefore never blocks
+the log or the other tiers, and comes back on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from actors.model import Event
+from actors.stores.base import EventLog, Tier
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+REPLAY_PAGE = 500
+BACKOFF_START_S = 0.05
+BACKOFF_MAX_S = 2.0
+
+
+class TierSync:
+    """Applies committed events to `tier`, saves checkpoints, and answers read-your-writes waits."""
+
+    def __init__(self, tier: Tier, event_log: EventLog, owns: Callable[[str], bool]) -> None:
+        self.tier = tier
+        self.log = event_log
+        self.owns = owns
+        self.applied: dict[str, int] = {}
+        self.healthy = True
+        self.last_error = ""
+        self.applied_events = 0
+        self._pending: list[Event] = []
+        self._wakeup = asyncio.Event()
+        self._progress = asyncio.Condition()
+        self._stale = True
+
+    def submit(self, events: list[Event]) -> None:
+        """Queue events the log just committed (called in commit order)."""
+        self._pending.extend(events)
+        self._wakeup.set()
+
+    @property
+    def queue_depth(self) -> int:
+        return len(self._pending)
+
+    async def run(self) -> None:
+        """Forever: catch up if stale, else apply what was submitted."""
+        self.applied = await self._retry(lambda: self.log.checkpoints(self.tier.name))
+        backoff = BACKOFF_START_S
+        while True:
+            if self._stale:
+                self._pending.clear()
+                self._stale = not await self._catch_up()
+            if self._stale:
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, BACKOFF_MAX_S)
+                continue
+            backoff = BACKOFF_START_S
+            if not self._pending:
+                self._wakeup.clear()
+                await self._wakeup.wait()
+                continue
+            batch, self._pending = self._pending, []
+            fresh = [e for e in batch if e.seq > self.applied.get(e.agent_id, 0)]
+            self._stale = not await self._apply(fresh)
+
+    async def _apply(self, events: list[Event]) -> bool:
+        if not events:
+            return True
+        try:
+            await self.tier.apply(events)
+            marks: dict[str, int] = {}
+            for event in events:
+                marks[event.agent_id] = max(marks.get(event.agent_id, 0), event.seq)
+            await self.log.save_checkpoints(self.tier.name, marks)
+        except Exception as error:  # noqa: BLE001 - any tier failure means: catch up later
+            self._mark_failed(error)
+            return False
+        self.healthy, self.last_error = True, ""
+        self.applied_events += len(events)
+        async with self._progress:
+            for agent_id, seq in marks.items():
+                self.applied[agent_id] = max(self.applied.get(agent_id, 0), seq)
+            self._progress.notify_all()
+        return True
+
+    async def _catch_up(self) -> bool:
+        """Replay every lagging agent of this shard from its checkpoint; True when current."""
+        try:
+            heads = await self.log.heads()
+            checkpoints = await self.log.checkpoints(self.tier.name)
+            await self.tier.ping()
+        except Exception as error:  # noqa: BLE001
+            self._mark_failed(error)
+            return False
+        for agent_id, head in heads.items():
+            if not self.owns(agent_id):
+                continue
+            done = max(checkpoints.get(agent_id, 0), 0)
+            self.applied[agent_id] = done
+            while done < head:
+                try:
+                    events = await self.log.read_after(agent_id, done, REPLAY_PAGE)
+                except Exception as error:  # noqa: BLE001
+                    self._mark_failed(error)
+                    return False
+                if not events:
+                    break
+                if not await self._apply(events):
+                    return False
+                done = events[-1].seq
+        return True
+
+    def _mark_failed(self, error: BaseException) -> None:
+        if self.healthy:
+            log.warning("tier %s failed, will catch up from the log: %s", self.tier.name, error)
+        self.healthy = False
+        self.last_error = f"{type(error).__name__}: {error}"[:300]
+
+    async def wait_for(self, agent_id: str, seq: int, timeout_s: float) -> bool:
+        """Wait until this tier holds `agent_id` up to `seq`; False on timeout."""
+        deadline = time.monotonic() + timeout_s
+        async with self._progress:
+            while self.applied.get(agent_id, 0) < seq:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                try:
+                    await asyncio.wait_for(self._progress.wait(), remaining)
+                except TimeoutError:
+                    return self.applied.get(agent_id, 0) >= seq
+        return True
+
+    async def _retry(self, operation: Callable[[], Awaitable[T]]) -> T:
+        backoff = BACKOFF_START_S
+        while True:
+            try:
+                return await operation()
+            except Exception as error:  # noqa: BLE001
+                self._mark_failed(error)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, BACKOFF_MAX_S)

@@ -1,0 +1,320 @@
+"""The writer pool: BackendWriter actors own every database connection.
+
+Agents send their flushes to the writer of their shard (`crc32(agent_id) % N`, so one
+agent's events always go through one writer, in order). A writer micro-batches flushes
+from many agents — up to `batch_max_events`, waiting at most `batch_max_delay_ms` — and
+commits each batch to the log in one transaction, retrying transient failures with
+backoff. Only then are the callers acknowledged. Afterwards the batch is applied to every
+tier in the background (see `actors.tier_sync`). Reads that need a store (history,
+recall, snapshots for activation) run here too, so agents never open connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import zlib
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+import ray
+from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+from actors.codec import err, ok, pack, unpack
+from actors.handles import was_restarted
+from actors.errors import NovamemError, Unavailable
+from actors.model import Event
+from actors.recall import reciprocal_rank_fusion
+from actors.stores import build_stores
+from actors.stores.base import Flush, FlushResult, Query
+from actors.tier_sync import TierSync
+
+log = logging.getLogger(__name__)
+
+WRITER_NAME = "writer:{index}"
+APPEND_BACKOFF_START_S = 0.01
+APPEND_BACKOFF_MAX_S = 1.0
+
+
+def shard_of(agent_id: str, pool_size: int) -> int:
+    """Stable across processes (unlike `hash`), so every caller routes an agent alike."""
+    return zlib.crc32(agent_id.encode()) % pool_size
+
+
+def result_to_wire(result: FlushResult) -> dict[str, Any]:
+    return {"ok": result.ok, "head": result.head, "seqs": result.seqs, "created": result.created}
+
+
+@dataclass(slots=True)
+class _Pending:
+    flush: Flush | None
+    """None marks a barrier: resolved once everything queued before it is committed."""
+    future: asyncio.Future
+    enqueued_at: float
+
+
+@ray.remote(num_cpus=0, max_restarts=-1, max_concurrency=10_000)
+class BackendWriter:
+    """One shard of the pool: batches commits into the log and feeds the tiers."""
+
+    def __init__(self, index: int, pool_size: int, settings: dict[str, Any]) -> None:
+        from cluster.config import settings_from_wire
+
+        self.index = index
+        self.pool_size = pool_size
+        self.settings = settings_from_wire(settings)
+        self.log, self.tiers = build_stores(self.settings)
+        self.syncs = [TierSync(tier, self.log, self._owns) for tier in self.tiers]
+        self._queue: deque[_Pending] = deque()
+        self._queued_events = 0
+        self._has_work = asyncio.Event()
+        self._full = asyncio.Event()
+        self._ready_task: asyncio.Task | None = None
+        self._background: list[asyncio.Task] = []
+        self.batches = 0
+        self.committed_events = 0
+        self.log_error = ""
+        self.restarted: bool | None = None
+
+    def _owns(self, agent_id: str) -> bool:
+        return shard_of(agent_id, self.pool_size) == self.index
+
+    async def _ready(self) -> None:
+        """Open the stores once (first call after start or restart), then start the loops."""
+        if self._ready_task is None:
+            self._ready_task = asyncio.ensure_future(self._open())
+        await asyncio.shield(self._ready_task)
+
+    async def _open(self) -> None:
+        await self.log.open()
+        for tier in self.tiers:
+            try:
+                await tier.open()
+            except Exception as error:  # noqa: BLE001 - a dead tier must not stop the writer
+                log.warning("tier %s failed to open: %s", tier.name, error)
+        loop = asyncio.get_running_loop()
+        self._background = [loop.create_task(self._batch_loop())]
+        self._background += [loop.create_task(sync.run()) for sync in self.syncs]
+
+    # -- commit path ----------------------------------------------------------------
+
+    async def commit(self, payload: bytes) -> bytes:
+        """Commit one agent's flush; the reply comes only after the log transaction."""
+        await self._ready()
+        wire = unpack(payload)
+        flush = Flush(wire["agent_id"], int(wire["first_seq"]), [Event.from_wire(e) for e in wire["events"]])
+        try:
+            result = await self._enqueue(flush)
+        except NovamemError as error:
+            return err(error)
+        return ok(result_to_wire(result))
+
+    def _enqueue(self, flush: Flush | None) -> asyncio.Future:
+        future = asyncio.get_running_loop().create_future()
+        self._queue.append(_Pending(flush, future, time.monotonic()))
+        self._queued_events += len(flush.events) if flush else 0
+        if self._queued_events >= self.settings.batch_max_events:
+            self._full.set()
+        self._has_work.set()
+        return future
+
+    async def _batch_loop(self) -> None:
+        max_delay = self.settings.batch_max_delay_ms / 1000
+        while True:
+            if not self._queue:
+                self._has_work.clear()
+                await self._has_work.wait()
+                continue
+            deadline = self._queue[0].enqueued_at + max_delay
+            while self._queued_events < self.settings.batch_max_events:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._full.clear()
+                try:
+                    await asyncio.wait_for(self._full.wait(), remaining)
+                except TimeoutError:
+                    break
+            await self._commit_batch(self._take_batch())
+
+    def _take_batch(self) -> list[_Pending]:
+        batch, size = [], 0
+        while self._queue and (not batch or size < self.settings.batch_max_events):
+            pending = self._queue.popleft()
+            batch.append(pending)
+            size += len(pending.flush.events) if pending.flush else 0
+        self._queued_events -= size
+        return batch
+
+    async def _commit_batch(self, batch: list[_Pending]) -> None:
+        flushes = [p.flush for p in batch if p.flush is not None]
+        try:
+            results = iter(await self._append_with_retry(flushes) if flushes else [])
+        except NovamemError as error:
+            for pending in batch:
+                if pending.flush is None:
+                    pending.future.set_result(None)
+                elif not pending.future.done():
+                    pending.future.set_exception(error)
+            return
+        committed: list[Event] = []
+        for pending in batch:
+            if pending.flush is None:
+                pending.future.set_result(None)
+                continue
+            result = next(results)
+            if result.ok:
+                committed += [e for e, created in zip(pending.flush.events, result.created) if created]
+            if not pending.future.done():
+                pending.future.set_result(result)
+        self.batches += 1
+        self.committed_events += len(committed)
+        for sync in self.syncs:
+            sync.submit(committed)
+
+    async def _append_with_retry(self, flushes: list[Flush]) -> list[FlushResult]:
+        deadline = time.monotonic() + self.settings.log_retry_deadline_s
+        backoff = APPEND_BACKOFF_START_S
+        while True:
+            try:
+                results = await self.log.append(flushes)
+            except Exception as error:  # noqa: BLE001 - classified just below
+                self.log_error = f"{type(error).__name__}: {error}"[:300]
+                if not self.log.is_transient(error) or time.monotonic() + backoff > deadline:
+                    raise Unavailable(f"the log ({self.log.name}) is unreachable: {self.log_error}") from error
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, APPEND_BACKOFF_MAX_S)
+                continue
+            self.log_error = ""
+            return results
+
+    # -- reads ----------------------------------------------------------------------
+
+    async def snapshot(self, payload: bytes) -> bytes:
+        """Activation state for an agent, after everything already queued is committed."""
+        await self._ready()
+        args = unpack(payload)
+        try:
+            await self._enqueue(None)
+            snap = await self.log.snapshot(args["agent_id"], args["recent_limit"], args["dedup_window"])
+        except Exception as error:  # noqa: BLE001
+            return err(Unavailable(f"the log ({self.log.name}) is unreachable: {error}"))
+        return ok(
+            {
+                "head": snap.head,
+                "identity": snap.identity.to_wire() if snap.identity else None,
+                "recent": [e.to_wire() for e in snap.recent],
+                "recent_ids": snap.recent_ids,
+            }
+        )
+
+    async def exists(self, agent_id: str) -> bool:
+        await self._ready()
+        return bool(await self.log.read_after(agent_id, 0, 1))
+
+    async def history(self, payload: bytes) -> bytes:
+        await self._ready()
+        args = unpack(payload)
+        events = await self.log.history(args["agent_id"], args.get("before_seq"), args["limit"], args.get("kinds"))
+        return ok([e.public() for e in events])
+
+    async def identity_history(self, agent_id: str) -> bytes:
+        await self._ready()
+        return ok([i.to_wire() for i in await self.log.identity_history(agent_id)])
+
+    async def recall(self, payload: bytes) -> bytes:
+        """Fuse every tier's signals plus recency from the log; optionally read-your-writes."""
+        await self._ready()
+        args = unpack(payload)
+        query = Query(
+            agent_id=args["agent_id"],
+            text=args.get("query") or "",
+            k=args["k"],
+            vector=args.get("embedding"),
+            kinds=args.get("kinds"),
+            session_id=args.get("session_id"),
+            candidates=max(self.settings.recall_candidates, args["k"]),
+        )
+        min_seq = args.get("min_seq") or 0
+        ranked: dict[str, list[int]] = {}
+        degraded: list[str] = []
+        for sync in self.syncs:
+            if min_seq and not await sync.wait_for(query.agent_id, min_seq, self.settings.recall_wait_s):
+                degraded.append(sync.tier.name)
+            try:
+                for signal, seqs in (await sync.tier.search(query)).items():
+                    ranked[f"{sync.tier.name}.{signal}"] = seqs
+            except Exception as error:  # noqa: BLE001 - recall degrades, never fails on one tier
+                log.warning("recall on tier %s failed: %s", sync.tier.name, error)
+                degraded.append(sync.tier.name)
+        recent = await self.log.history(query.agent_id, None, query.candidates, query.kinds, query.session_id)
+        ranked["log.recency"] = [e.seq for e in recent]
+        fused = reciprocal_rank_fusion(ranked, query.k)
+        by_seq = {e.seq: e for e in await self.log.get(query.agent_id, [f.seq for f in fused])}
+        items = [
+            {**by_seq[f.seq].public(), "score": f.score, "sources": f.sources} for f in fused if f.seq in by_seq
+        ]
+        return ok({"items": items, "degraded": sorted(set(degraded))})
+
+    # -- operations -------------------------------------------------------------------
+
+    async def stats(self) -> bytes:
+        await self._ready()
+        if self.restarted is None:
+            self.restarted = await asyncio.to_thread(was_restarted)
+        try:
+            heads = {a: h for a, h in (await self.log.heads()).items() if self._owns(a)}
+            log_ok = True
+        except Exception as error:  # noqa: BLE001
+            heads, log_ok = {}, False
+            self.log_error = str(error)[:300]
+        tiers = {}
+        for sync in self.syncs:
+            lag = sum(max(0, head - sync.applied.get(agent, 0)) for agent, head in heads.items())
+            tiers[sync.tier.name] = {
+                "ok": sync.healthy,
+                "lag": lag,
+                "error": sync.last_error,
+                "queue_depth": sync.queue_depth,
+                "applied_events": sync.applied_events,
+            }
+        return pack(
+            {
+                "index": self.index,
+                "queue_depth": self._queued_events,
+                "batches": self.batches,
+                "committed_events": self.committed_events,
+                "agents": len(heads),
+                "events": sum(heads.values()),
+                "log": {"name": self.log.name, "ok": log_ok and not self.log_error, "error": self.log_error},
+                "tiers": tiers,
+                "restarted": self.restarted,
+            }
+        )
+
+
+class WriterPool:
+    """Handles to the BackendWriters, and the routing rule from agent to writer."""
+
+    def __init__(self, handles: list[ray.actor.ActorHandle]) -> None:
+        self.handles = handles
+
+    def for_agent(self, agent_id: str) -> ray.actor.ActorHandle:
+        return self.handles[shard_of(agent_id, len(self.handles))]
+
+    @classmethod
+    def start(cls, settings: dict[str, Any], namespace: str) -> WriterPool:
+        """Get or create `writer:0..N-1`; embedded writers are pinned to the SQLite node."""
+        from actors.handles import get_or_create
+
+        size = settings["writer_pool_size"]
+        options: dict[str, Any] = {"lifetime": "detached"}
+        if settings["profile"] == "embedded" and settings.get("store_node_id"):
+            options["scheduling_strategy"] = NodeAffinitySchedulingStrategy(settings["store_node_id"], soft=False)
+        handles = [
+            get_or_create(BackendWriter, WRITER_NAME.format(index=i), namespace, (i, size, settings), options)
+            for i in range(size)
+        ]
+        return cls(handles)

@@ -1,0 +1,162 @@
+"""The `novamem` command: bring the service up and down, inspect it, run the demo."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cluster.config import Settings, load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="novamem: memory for fleets of AI agents, on Ray.")
+console = Console()
+
+ProfileOpt = Annotated[str | None, typer.Option("--profile", help="embedded (default) or polyglot")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML config file (else $NOVAMEM_CONFIG)")]
+AddressOpt = Annotated[str | None, typer.Option("--address", help="Ray cluster to join (default: local)")]
+NamespaceOpt = Annotated[str | None, typer.Option("--namespace", help="deployment namespace")]
+
+UP_STATE = "up.json"
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    try:
+        return load_settings(config, **overrides)
+    except (FileNotFoundError, ValueError) as error:
+        console.print(f"[red]configuration error:[/red] {error}")
+        raise typer.Exit(2) from error
+
+
+def _connect(address: str | None, settings: Settings) -> Any:
+    """Join the running cluster (or `address`) and the deployment in it; exit 1 if none."""
+    import ray
+
+    from cluster.runtime import Runtime
+
+    try:
+        ray.init(address=address or "auto", namespace=settings.namespace, logging_level="WARNING")
+    except ConnectionError as error:
+        console.print(f"[red]no Ray cluster is running[/red] ({error}); start one with `novamem up`")
+        raise typer.Exit(1) from error
+    return Runtime.connect(settings=settings)
+
+
+@app.command()
+def up(
+    profile: ProfileOpt = None,
+    port: Annotated[int | None, typer.Option("--port", help="HTTP port")] = None,
+    config: ConfigOpt = None,
+    address: AddressOpt = None,
+    namespace: NamespaceOpt = None,
+) -> None:
+    """Start Ray locally (or join --address), create the deployment and serve HTTP."""
+    from cluster.local_ray import join_or_start
+    from cluster.runtime import Runtime
+    from serve.app import deploy
+
+    settings = _settings(config, profile=profile, http_port=port, namespace=namespace)
+    with console.status("starting Ray and the novamem deployment…"):
+        started = join_or_start(address, settings.namespace, settings.agent_slots)
+        runtime = Runtime.connect(settings=settings)
+        url = deploy(runtime.settings)
+    state = Path(runtime.settings["data_dir"]) / UP_STATE
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"started_ray": started, "url": url}))
+    table = Table(show_header=False, box=None)
+    table.add_row("URL", url)
+    table.add_row("API docs", f"{url}/docs")
+    table.add_row("profile", runtime.settings["profile"])
+    table.add_row("namespace", runtime.settings["namespace"])
+    if runtime.settings["profile"] == "embedded":
+        table.add_row("log", runtime.settings["sqlite_path"])
+    table.add_row("Ray", "started locally" if started else f"joined {address or 'local cluster'}")
+    console.print(table)
+
+
+@app.command()
+def down(
+    config: ConfigOpt = None,
+    address: AddressOpt = None,
+    namespace: NamespaceOpt = None,
+    keep_ray: Annotated[bool, typer.Option("--keep-ray", help="leave Ray running")] = False,
+) -> None:
+    """Stop the HTTP app and the deployment's actors; stop Ray if `up` started it."""
+    from ray import serve
+
+    from cluster.local_ray import stop_local
+    from serve.app import APP_NAME
+
+    settings = _settings(config, namespace=namespace)
+    state_file = Path(settings.data_dir) / UP_STATE
+    state = json.loads(state_file.read_text()) if state_file.exists() else {}
+    runtime = _connect(address, settings)
+    serve.delete(APP_NAME)
+    runtime.teardown()
+    state_file.unlink(missing_ok=True)
+    if state.get("started_ray") and not keep_ray:
+        stop_local()
+        console.print("stopped the deployment and the local Ray it ran on")
+    else:
+        console.print("stopped the deployment (Ray left running)")
+
+
+@app.command()
+def status(
+    config: ConfigOpt = None,
+    address: AddressOpt = None,
+    namespace: NamespaceOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+) -> None:
+    """Active agents, writer queue depth, log head and per-tier lag."""
+    runtime = _connect(address, _settings(config, namespace=namespace))
+    stats = asyncio.run(runtime.stats())
+    if as_json:
+        console.print_json(json.dumps(stats))
+        return
+    table = Table(title=f"novamem {stats['namespace']} ({stats['profile']})", show_header=False)
+    table.add_row("active agents", str(stats["active_agents"]))
+    table.add_row("agents in log", str(stats["agents"]))
+    table.add_row("log head (events)", str(stats["log_head"]))
+    table.add_row("log", f"{stats['log']['name']}: {'ok' if stats['log']['ok'] else 'DOWN'}")
+    table.add_row("writer queue depth", str(stats["writer_queue_depth"]))
+    for name, tier in stats["tiers"].items():
+        table.add_row(f"tier {name}", f"{'ok' if tier['ok'] else 'DOWN'}, lag {tier['lag']}")
+    console.print(table)
+
+
+@app.command("config")
+def show_config(config: ConfigOpt = None, profile: ProfileOpt = None) -> None:
+    """Print the effective configuration (file + NOVAMEM_* environment + flags)."""
+    console.print_json(_settings(config, profile=profile).model_dump_json())
+
+
+@app.command()
+def demo(
+    agents: Annotated[int, typer.Option("--agents", min=1, help="number of agents")] = 150,
+    memories: Annotated[int, typer.Option("--memories", min=1, help="memories per agent")] = 5,
+    kill: Annotated[int, typer.Option("--kill", min=0, help="agents to kill and restore")] = 10,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    address: AddressOpt = None,
+    namespace: NamespaceOpt = None,
+) -> None:
+    """Drive a fleet through identity, memories, recall and crash-restore; exit 1 on any failed check."""
+    from cluster.demo import run_demo
+
+    settings = _settings(config, profile=profile, namespace=namespace)
+    passed = run_demo(settings, address, agents=agents, memories=memories, kill=kill, console=console)
+    raise typer.Exit(0 if passed else 1)
+
+
+def main() -> None:
+    app(prog_name="novamem")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

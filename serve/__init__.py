@@ -1,0 +1,1 @@
+"""Ray Serve app: FastAPI routes, request/response schemas, error mapping."""

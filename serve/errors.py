@@ -1,0 +1,119 @@
+"""Error mapping: every failure becomes `{"error": {code, message, field?}}` with a 4xx/5xx.
+
+Bad input is always 4xx: malformed JSON 400, schema violations 422 (naming the field),
+unknown agents 404, oversized bodies 413. Only an unreachable dependency is 503.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from actors.errors import NovamemError
+
+log = logging.getLogger(__name__)
+
+
+def error_response(status: int, code: str, message: str, field: str | None = None) -> JSONResponse:
+    body: dict[str, str] = {"code": code, "message": message}
+    if field:
+        body["field"] = field
+    return JSONResponse({"error": body}, status_code=status)
+
+
+def _field_path(loc: tuple) -> str:
+    """`("body", "items", 3, "content")` -> `items[3].content`; path/query prefixes dropped."""
+    parts = [p for p in loc if p not in ("body", "path", "query")]
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "body"
+
+
+async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+    first = exc.errors()[0]
+    if first.get("type") == "json_invalid":
+        return error_response(400, "malformed_json", f"request body is not valid JSON: {first.get('msg')}")
+    field = _field_path(tuple(first.get("loc", ())))
+    if first.get("type") == "model_attributes_type" or field == "body" and first.get("type") == "missing":
+        return error_response(422, "invalid_input", "request body must be a JSON object (Content-Type: application/json)", "body")
+    return error_response(422, "invalid_input", f"{field}: {first.get('msg')}", field)
+
+
+async def _novamem_error(_: Request, exc: NovamemError) -> JSONResponse:
+    return error_response(exc.http_status, exc.code, exc.message, exc.field)
+
+
+async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code, "http_error")
+    return error_response(exc.status_code, code, str(exc.detail))
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error")
+    return error_response(500, "internal", f"internal error: {type(exc).__name__}")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(NovamemError, _novamem_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
+
+
+DEFAULT_MAX_BODY_BYTES = 1_048_576
+_max_body_bytes = DEFAULT_MAX_BODY_BYTES
+
+
+def set_body_limit(max_bytes: int) -> None:
+    """Called by each Serve replica with the deployment's `max_body_bytes`."""
+    global _max_body_bytes
+    _max_body_bytes = max_bytes
+
+
+class BodySizeLimit:
+    """ASGI middleware: 413 for bodies over `max_bytes`, by header or by counting the stream.
+
+    Streamed (chunked) bodies are counted as they are read; the overflow raises an HTTP
+    413 that FastAPI passes through its body parsing to `_http_error`.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    @property
+    def max_bytes(self) -> int:
+        return _max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._reject(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise StarletteHTTPException(413, self._message)
+            return message
+
+        await self.app(scope, counted, send)
+
+    @property
+    def _message(self) -> str:
+        return f"request body exceeds {self.max_bytes} bytes"
+
+    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(413, "payload_too_large", self._message)
+        await response(scope, receive, send)

@@ -1,0 +1,31 @@
+"""Store implementations under contract test, each built fresh per test.
+
+Every entry builds `(log, tiers)` the way writers do; polyglot stores join this list.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from actors.stores import build_stores
+from actors.stores.base import EventLog, Tier
+from cluster.config import load_settings
+
+PROFILES = ["embedded"]
+
+
+@pytest.fixture(params=PROFILES)
+async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[tuple[EventLog, list[Tier]]]:
+    settings = load_settings(None, profile=request.param, data_dir=str(tmp_path), namespace=f"c{uuid.uuid4().hex[:6]}")
+    event_log, tiers = build_stores(settings)
+    await event_log.open()
+    for tier in tiers:
+        await tier.open()
+    yield event_log, tiers
+    for tier in tiers:
+        await tier.close()
+    await event_log.close()
