@@ -273,13 +273,14 @@ class AgentActor:
         while self._pending:
             batch = self._pending[: self.config.max_flush_events]
             del self._pending[: len(batch)]
+            first_seq = self.head + 1
             try:
                 result = await self._call_writer(
                     "commit",
                     pack(
                         {
                             "agent_id": self.agent_id,
-                            "first_seq": self.head + 1,
+                            "first_seq": first_seq,
                             "events": [event.to_wire() for event, _ in batch],
                         }
                     ),
@@ -299,13 +300,16 @@ class AgentActor:
                 continue
             stale_retries = 0
             for (event, future), seq, created in zip(batch, result["seqs"], result["created"]):
+                # A "duplicate" at or past first_seq was written by this very flush on an
+                # attempt whose reply was lost (the writer died after committing): it is ours.
+                ours = created or seq >= first_seq
                 event.seq = seq
                 self._pending_ids.pop(event.event_id, None)
                 self._note_id(event.event_id, seq)
-                if created:
+                if ours:
                     self._apply_committed(event)
                 if not future.done():
-                    future.set_result((seq, created))
+                    future.set_result((seq, ours))
             self.head = max(self.head, result["head"])
             self._working_cache.clear()
 

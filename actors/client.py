@@ -21,10 +21,21 @@ from actors.agent import AGENT_NAME, AgentActor
 from actors.codec import pack, unwrap
 from actors.errors import AgentNotFound, AgentPassivating, InvalidInput, Unavailable
 from actors.handles import get_or_create, lookup
-from actors.model import check_agent_id, identity_fields, memory_item
+from actors.model import (
+    MAX_INT,
+    MAX_TEXT_ID_LEN,
+    MEMORY_KINDS,
+    check_agent_id,
+    check_plain,
+    check_text,
+    identity_fields,
+    memory_item,
+)
 from actors.writers import WriterPool
 
 HANDLE_CACHE_SIZE = 100_000
+MAX_PAGE = 1000
+"""Largest `limit` and `k` a read may ask for."""
 RETRY_BACKOFF_S = 0.05
 CONSISTENCY_LEVELS = ("strong", "eventual")
 
@@ -97,17 +108,23 @@ class AgentClient:
             "session_id": session_id,
             "event_id": event_id,
         }
-        return (await self.remember_many([item]))[0]
+        dim = self.deployment.settings["embedding_dim"]
+        (result,) = await self._call("remember", pack([memory_item(item, dim)]), create=False)
+        return result
 
     async def remember_many(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Append several memories in one call; one result per item, in order."""
+        """Append several memories in one call; one result per item, in order.
+
+        Every item is validated before anything is sent, so a bad item (reported as
+        `items[i].field`) means nothing of the batch is written.
+        """
         limit = self.deployment.settings["max_batch_items"]
         if not isinstance(items, list) or not items:
             raise InvalidInput("items must be a non-empty list", "items")
         if len(items) > limit:
             raise InvalidInput(f"at most {limit} items per batch", "items")
         dim = self.deployment.settings["embedding_dim"]
-        clean = [memory_item(item, dim, f"items[{i}]." if len(items) > 1 else "") for i, item in enumerate(items)]
+        clean = [memory_item(item, dim, f"items[{i}].") for i, item in enumerate(items)]
         return await self._call("remember", pack(clean), create=False)
 
     # -- reads --------------------------------------------------------------------------
@@ -118,13 +135,13 @@ class AgentClient:
 
     async def working_memory(self, limit: int = 20) -> dict[str, Any]:
         """Identity plus the newest `limit` memories, straight from the actor (no I/O)."""
-        return await self._call("working_memory", _positive(limit, "limit"), create=False)
+        return await self._call("working_memory", _positive(limit, "limit", MAX_PAGE), create=False)
 
     async def history(self, limit: int = 20, before_seq: int | None = None) -> list[dict[str, Any]]:
         """Memories newest first; page with `before_seq`."""
-        args: dict[str, Any] = {"limit": _positive(limit, "limit")}
+        args: dict[str, Any] = {"limit": _positive(limit, "limit", MAX_PAGE)}
         if before_seq is not None:
-            args["before_seq"] = _positive(before_seq, "before_seq")
+            args["before_seq"] = _positive(before_seq, "before_seq", MAX_INT)
         return await self._call("history", pack(args), create=False)
 
     async def identity_history(self) -> list[dict[str, Any]]:
@@ -141,17 +158,23 @@ class AgentClient:
         consistency: str = "strong",
     ) -> dict[str, Any]:
         """Memories ranked by fused similarity, keywords, entities and recency."""
-        if not isinstance(query, str):
-            raise InvalidInput("query must be a string", "query")
+        check_text(query, "query")
         if consistency not in CONSISTENCY_LEVELS:
             raise InvalidInput(f"consistency must be one of {', '.join(CONSISTENCY_LEVELS)}", "consistency")
-        if embedding is not None and len(embedding) != self.deployment.settings["embedding_dim"]:
-            raise InvalidInput(f"embedding must have {self.deployment.settings['embedding_dim']} dimensions", "embedding")
+        dim = self.deployment.settings["embedding_dim"]
+        if embedding is not None:
+            if not isinstance(embedding, list) or len(embedding) != dim:
+                raise InvalidInput(f"embedding must be a list of {dim} numbers", "embedding")
+            check_plain(embedding, "embedding")
         if not query and embedding is None:
             raise InvalidInput("query must not be empty (or send an embedding)", "query")
+        if kinds is not None and (not isinstance(kinds, list) or any(k not in MEMORY_KINDS for k in kinds)):
+            raise InvalidInput(f"kinds must be a list of {', '.join(MEMORY_KINDS)}", "kinds")
+        if session_id is not None:
+            check_text(session_id, "session_id", MAX_TEXT_ID_LEN)
         args = {
             "query": query,
-            "k": _positive(k, "k"),
+            "k": _positive(k, "k", MAX_PAGE),
             "kinds": kinds,
             "session_id": session_id,
             "embedding": embedding,
@@ -187,7 +210,7 @@ class AgentClient:
         name = AGENT_NAME.format(agent_id=self.agent_id)
         handle = await asyncio.to_thread(lookup, name, self.deployment.namespace)
         if handle is None and not create:
-            if not await self.deployment.pool.for_agent(self.agent_id).exists.remote(self.agent_id):
+            if not unwrap(await self.deployment.pool.for_agent(self.agent_id).exists.remote(self.agent_id)):
                 raise AgentNotFound(f"agent {self.agent_id!r} does not exist")
         if handle is None:
             args = (
@@ -202,7 +225,7 @@ class AgentClient:
         return handle
 
 
-def _positive(value: object, field_name: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidInput(f"{field_name} must be a positive integer", field_name)
+def _positive(value: object, field_name: str, maximum: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
+        raise InvalidInput(f"{field_name} must be an integer from 1 to {maximum}", field_name)
     return value

@@ -8,6 +8,7 @@ form the msgpack codec carries. Fields written by a newer schema are kept verbat
 
 from __future__ import annotations
 
+import math
 import re
 import time
 import uuid
@@ -162,6 +163,9 @@ class Identity:
 MAX_ENTITIES = 256
 MAX_TEXT_ID_LEN = 128
 MAX_CONTENT_CHARS = 1_000_000
+MAX_NESTING = 32
+MAX_INT = 2**63 - 1
+MIN_INT = -(2**63)
 
 
 def _require(condition: bool, message: str, field_name: str) -> None:
@@ -176,13 +180,46 @@ def check_agent_id(agent_id: object) -> str:
     return agent_id  # type: ignore[return-value]
 
 
+def check_text(value: object, field_name: str, max_len: int | None = None) -> str:
+    """A string of valid Unicode, optionally bounded in length."""
+    return _check_str(value, field_name, max_len)  # type: ignore[return-value]
+
+
 def _check_str(value: object, field_name: str, max_len: int | None = None, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     _require(isinstance(value, str), f"{field_name} must be a string", field_name)
     if max_len is not None:
         _require(0 < len(value) <= max_len, f"{field_name} must be 1 to {max_len} characters", field_name)  # type: ignore[arg-type]
+    check_plain(value, field_name)
     return value  # type: ignore[return-value]
+
+
+def check_plain(value: object, field_name: str, depth: int = 0) -> None:
+    """Accept only data every store can hold unchanged: JSON types, 64-bit integers,
+    finite floats, valid Unicode, at most MAX_NESTING levels deep."""
+    _require(depth <= MAX_NESTING, f"{field_name} is nested deeper than {MAX_NESTING} levels", field_name)
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        _require(MIN_INT <= value <= MAX_INT, f"{field_name} must fit in a signed 64-bit integer", field_name)
+    elif isinstance(value, float):
+        _require(math.isfinite(value), f"{field_name} must be a finite number", field_name)
+    elif isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            _require(False, f"{field_name} must be valid Unicode (no lone surrogates)", field_name)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            check_plain(item, f"{field_name}[{index}]", depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _require(isinstance(key, str), f"{field_name} keys must be strings", field_name)
+            check_plain(key, f"{field_name} key", depth + 1)
+            check_plain(item, f"{field_name}.{key}", depth + 1)
+    else:
+        _require(False, f"{field_name} holds an unsupported {type(value).__name__}", field_name)
 
 
 def memory_item(raw: dict[str, Any], embedding_dim: int, where: str = "") -> dict[str, Any]:
@@ -192,6 +229,7 @@ def memory_item(raw: dict[str, Any], embedding_dim: int, where: str = "") -> dic
     _require(kind in MEMORY_KINDS, f"kind must be one of {', '.join(MEMORY_KINDS)}", f"{where}kind")
     metadata = raw.get("metadata") or {}
     _require(isinstance(metadata, dict), "metadata must be an object", f"{where}metadata")
+    check_plain(metadata, f"{where}metadata")
     entities = raw.get("entities") or []
     _require(
         isinstance(entities, list) and all(isinstance(e, str) and e for e in entities),
@@ -199,6 +237,7 @@ def memory_item(raw: dict[str, Any], embedding_dim: int, where: str = "") -> dic
         f"{where}entities",
     )
     _require(len(entities) <= MAX_ENTITIES, f"at most {MAX_ENTITIES} entities", f"{where}entities")
+    check_plain(entities, f"{where}entities")
     embedding = raw.get("embedding")
     if embedding is not None:
         _require(
@@ -208,6 +247,7 @@ def memory_item(raw: dict[str, Any], embedding_dim: int, where: str = "") -> dic
             f"{where}embedding",
         )
         _require(len(embedding) == embedding_dim, f"embedding must have {embedding_dim} dimensions", f"{where}embedding")
+        check_plain(embedding, f"{where}embedding")
     return {
         "content": _check_str(raw.get("content"), f"{where}content", MAX_CONTENT_CHARS),
         "kind": kind,
@@ -228,6 +268,8 @@ def identity_fields(raw: dict[str, Any]) -> dict[str, Any]:
     _require(
         isinstance(traits, list) and all(isinstance(t, str) for t in traits), "traits must be a list of strings", "traits"
     )
+    check_plain(traits, "traits")
     metadata = raw.get("metadata") or {}
     _require(isinstance(metadata, dict), "metadata must be an object", "metadata")
+    check_plain(metadata, "metadata")
     return {"name": name, "persona": persona, "traits": traits, "metadata": metadata, "event_id": new_event_id()}

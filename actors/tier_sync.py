@@ -94,9 +94,10 @@ class TierSync:
     async def _catch_up(self) -> bool:
         """Replay every lagging agent of this shard from its checkpoint; True when current."""
         try:
+            await self.tier.open()
+            await self.tier.ping()
             heads = await self.log.heads()
             checkpoints = await self.log.checkpoints(self.tier.name)
-            await self.tier.ping()
         except Exception as error:  # noqa: BLE001
             self._mark_failed(error)
             return False

@@ -16,8 +16,9 @@ import logging
 import time
 import zlib
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import ray
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -32,6 +33,7 @@ from actors.stores.base import Flush, FlushResult, Query
 from actors.tier_sync import TierSync
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WRITER_NAME = "writer:{index}"
 APPEND_BACKOFF_START_S = 0.01
@@ -82,34 +84,45 @@ class BackendWriter:
         return shard_of(agent_id, self.pool_size) == self.index
 
     async def _ready(self) -> None:
-        """Open the stores once (first call after start or restart), then start the loops."""
+        """Open the log once (first call after start or restart), then start the loops.
+
+        A failed open (say, the log is briefly locked or down) is retried on the next
+        call rather than remembered, and surfaces to callers as Unavailable.
+        """
         if self._ready_task is None:
             self._ready_task = asyncio.ensure_future(self._open())
-        await asyncio.shield(self._ready_task)
+        try:
+            await asyncio.shield(self._ready_task)
+        except Exception as error:  # noqa: BLE001
+            self._ready_task = None
+            raise Unavailable(f"the log ({self.log.name}) cannot be opened: {error}") from error
 
     async def _open(self) -> None:
-        await self.log.open()
-        for tier in self.tiers:
-            try:
-                await tier.open()
-            except Exception as error:  # noqa: BLE001 - a dead tier must not stop the writer
-                log.warning("tier %s failed to open: %s", tier.name, error)
+        await self._append_with_retry_call(self.log.open)
         loop = asyncio.get_running_loop()
         self._background = [loop.create_task(self._batch_loop())]
         self._background += [loop.create_task(sync.run()) for sync in self.syncs]
+
+    async def _answer(self, work: Callable[[], Awaitable[Any]]) -> bytes:
+        """Run a read once the log is open; every failure becomes a typed error envelope."""
+        try:
+            await self._ready()
+            return ok(await work())
+        except NovamemError as error:
+            return err(error)
+        except Exception as error:  # noqa: BLE001 - store failures are reported, not raised
+            return err(Unavailable(f"the log ({self.log.name}) failed: {type(error).__name__}: {error}"))
 
     # -- commit path ----------------------------------------------------------------
 
     async def commit(self, payload: bytes) -> bytes:
         """Commit one agent's flush; the reply comes only after the log transaction."""
-        await self._ready()
         wire = unpack(payload)
         flush = Flush(wire["agent_id"], int(wire["first_seq"]), [Event.from_wire(e) for e in wire["events"]])
-        try:
-            result = await self._enqueue(flush)
-        except NovamemError as error:
-            return err(error)
-        return ok(result_to_wire(result))
+        return await self._answer(lambda: self._commit(flush))
+
+    async def _commit(self, flush: Flush) -> dict[str, Any]:
+        return result_to_wire(await self._enqueue(flush))
 
     def _enqueue(self, flush: Flush | None) -> asyncio.Future:
         future = asyncio.get_running_loop().create_future()
@@ -175,11 +188,15 @@ class BackendWriter:
             sync.submit(committed)
 
     async def _append_with_retry(self, flushes: list[Flush]) -> list[FlushResult]:
+        return await self._append_with_retry_call(lambda: self.log.append(flushes))
+
+    async def _append_with_retry_call(self, operation: Callable[[], Awaitable[T]]) -> T:
+        """Retry transient log failures with backoff until `log_retry_deadline_s`."""
         deadline = time.monotonic() + self.settings.log_retry_deadline_s
         backoff = APPEND_BACKOFF_START_S
         while True:
             try:
-                results = await self.log.append(flushes)
+                result = await operation()
             except Exception as error:  # noqa: BLE001 - classified just below
                 self.log_error = f"{type(error).__name__}: {error}"[:300]
                 if not self.log.is_transient(error) or time.monotonic() + backoff > deadline:
@@ -188,46 +205,50 @@ class BackendWriter:
                 backoff = min(backoff * 2, APPEND_BACKOFF_MAX_S)
                 continue
             self.log_error = ""
-            return results
+            return result
 
     # -- reads ----------------------------------------------------------------------
 
     async def snapshot(self, payload: bytes) -> bytes:
         """Activation state for an agent, after everything already queued is committed."""
-        await self._ready()
         args = unpack(payload)
-        try:
-            await self._enqueue(None)
-            snap = await self.log.snapshot(args["agent_id"], args["recent_limit"], args["dedup_window"])
-        except Exception as error:  # noqa: BLE001
-            return err(Unavailable(f"the log ({self.log.name}) is unreachable: {error}"))
-        return ok(
-            {
-                "head": snap.head,
-                "identity": snap.identity.to_wire() if snap.identity else None,
-                "recent": [e.to_wire() for e in snap.recent],
-                "recent_ids": snap.recent_ids,
-            }
-        )
+        return await self._answer(lambda: self._snapshot(args["agent_id"], args["recent_limit"], args["dedup_window"]))
 
-    async def exists(self, agent_id: str) -> bool:
-        await self._ready()
+    async def _snapshot(self, agent_id: str, recent_limit: int, dedup_window: int) -> dict[str, Any]:
+        await self._enqueue(None)
+        snap = await self.log.snapshot(agent_id, recent_limit, dedup_window)
+        return {
+            "head": snap.head,
+            "identity": snap.identity.to_wire() if snap.identity else None,
+            "recent": [e.to_wire() for e in snap.recent],
+            "recent_ids": snap.recent_ids,
+        }
+
+    async def exists(self, agent_id: str) -> bytes:
+        return await self._answer(lambda: self._exists(agent_id))
+
+    async def _exists(self, agent_id: str) -> bool:
         return bool(await self.log.read_after(agent_id, 0, 1))
 
     async def history(self, payload: bytes) -> bytes:
-        await self._ready()
         args = unpack(payload)
+        return await self._answer(lambda: self._history(args))
+
+    async def _history(self, args: dict[str, Any]) -> list[dict[str, Any]]:
         events = await self.log.history(args["agent_id"], args.get("before_seq"), args["limit"], args.get("kinds"))
-        return ok([e.public() for e in events])
+        return [e.public() for e in events]
 
     async def identity_history(self, agent_id: str) -> bytes:
-        await self._ready()
-        return ok([i.to_wire() for i in await self.log.identity_history(agent_id)])
+        return await self._answer(lambda: self._identity_history(agent_id))
+
+    async def _identity_history(self, agent_id: str) -> list[dict[str, Any]]:
+        return [i.to_wire() for i in await self.log.identity_history(agent_id)]
 
     async def recall(self, payload: bytes) -> bytes:
+        return await self._answer(lambda: self._recall(unpack(payload)))
+
+    async def _recall(self, args: dict[str, Any]) -> dict[str, Any]:
         """Fuse every tier's signals plus recency from the log; optionally read-your-writes."""
-        await self._ready()
-        args = unpack(payload)
         query = Query(
             agent_id=args["agent_id"],
             text=args.get("query") or "",
@@ -256,18 +277,19 @@ class BackendWriter:
         items = [
             {**by_seq[f.seq].public(), "score": f.score, "sources": f.sources} for f in fused if f.seq in by_seq
         ]
-        return ok({"items": items, "degraded": sorted(set(degraded))})
+        return {"items": items, "degraded": sorted(set(degraded))}
 
     # -- operations -------------------------------------------------------------------
 
     async def stats(self) -> bytes:
-        await self._ready()
+        """Queue depth, batches, log health and per-tier lag for this writer's shard."""
         if self.restarted is None:
             self.restarted = await asyncio.to_thread(was_restarted)
         try:
+            await self._ready()
             heads = {a: h for a, h in (await self.log.heads()).items() if self._owns(a)}
             log_ok = True
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - a down log is what stats must report
             heads, log_ok = {}, False
             self.log_error = str(error)[:300]
         tiers = {}

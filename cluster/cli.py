@@ -35,14 +35,17 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
 
 def _connect(address: str | None, settings: Settings) -> Any:
     """Join the running cluster (or `address`) and the deployment in it; exit 1 if none."""
-    import ray
-
+    from cluster.local_ray import find_cluster, join
     from cluster.runtime import Runtime
 
+    found = find_cluster(address)
+    if found is None:
+        console.print("[red]no Ray cluster is running here[/red]; start one with `novamem up` or pass --address")
+        raise typer.Exit(1)
     try:
-        ray.init(address=address or "auto", namespace=settings.namespace, logging_level="WARNING")
+        join(address, settings.namespace)
     except ConnectionError as error:
-        console.print(f"[red]no Ray cluster is running[/red] ({error}); start one with `novamem up`")
+        console.print(f"[red]cannot reach Ray at {found}[/red]: {error}")
         raise typer.Exit(1) from error
     return Runtime.connect(settings=settings)
 
@@ -56,7 +59,7 @@ def up(
     namespace: NamespaceOpt = None,
 ) -> None:
     """Start Ray locally (or join --address), create the deployment and serve HTTP."""
-    from cluster.local_ray import join_or_start
+    from cluster.local_ray import current_session, join_or_start
     from cluster.runtime import Runtime
     from serve.app import deploy
 
@@ -67,7 +70,7 @@ def up(
         url = deploy(runtime.settings)
     state = Path(runtime.settings["data_dir"]) / UP_STATE
     state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps({"started_ray": started, "url": url}))
+    state.write_text(json.dumps({"started_ray": started, "url": url, **current_session()}))
     table = Table(show_header=False, box=None)
     table.add_row("URL", url)
     table.add_row("API docs", f"{url}/docs")
@@ -89,7 +92,7 @@ def down(
     """Stop the HTTP app and the deployment's actors; stop Ray if `up` started it."""
     from ray import serve
 
-    from cluster.local_ray import stop_local
+    from cluster.local_ray import stop_session
     from serve.app import APP_NAME
 
     settings = _settings(config, namespace=namespace)
@@ -100,8 +103,11 @@ def down(
     runtime.teardown()
     state_file.unlink(missing_ok=True)
     if state.get("started_ray") and not keep_ray:
-        stop_local()
-        console.print("stopped the deployment and the local Ray it ran on")
+        import ray
+
+        ray.shutdown()
+        stopped = stop_session(state["session"], state["gcs_address"])
+        console.print(f"stopped the deployment and the local Ray it ran on ({stopped} processes)")
     else:
         console.print("stopped the deployment (Ray left running)")
 

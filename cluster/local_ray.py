@@ -1,21 +1,25 @@
 """Starting and stopping the local Ray head that `novamem up` uses when given no address.
 
-The head binds to 127.0.0.1, declares `agent_slot` capacity (agent actors require it)
-and runs the dashboard on loopback so `ray job submit` works against it.
+The head declares `agent_slot` capacity (agent actors require it) and runs the dashboard
+on loopback so `ray job submit` works against it. `novamem down` stops exactly the Ray
+session it started — never other Ray clusters on the same machine, as `ray stop` would.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import psutil
 import ray
 
 DEFAULT_RAY_PORT = 6380
 DASHBOARD_PORT = 8265
+STOP_GRACE_S = 10.0
 
 
 def ray_executable() -> str:
@@ -24,30 +28,49 @@ def ray_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("ray") or "ray")
 
 
+def find_cluster(address: str | None) -> str | None:
+    """Resolve `address` like Ray does: explicit, else $RAY_ADDRESS, else the cluster the
+    last `ray start` on this machine left behind; None if there is none (never guesses
+    from stray local processes, unlike `address="auto"`)."""
+    if address == "local":
+        return None
+    return ray._private.services.canonicalize_bootstrap_address(address)
+
+
+def join(address: str | None, namespace: str) -> None:
+    """`ray.init` to an existing cluster, authenticating with the local Ray token if any.
+
+    Ray 2.60 turns token auth on by itself only when it discovers a local cluster; with
+    an explicit address it would connect without the token and be refused.
+    """
+    if address is not None:
+        from ray._private.authentication.authentication_token_setup import (
+            maybe_enable_token_auth_if_token_available,
+        )
+
+        maybe_enable_token_auth_if_token_available(warn_if_disabled=False)
+    ray.init(address=address, namespace=namespace, logging_level="WARNING")
+
+
 def join_or_start(address: str | None, namespace: str, agent_slots: int) -> bool:
     """Connect this process to Ray: `address`, else the local cluster, else a new local head.
 
-    Returns True when it started the head (so `down` knows to stop it).
+    Returns True when it started the head (so `down` knows to stop it). Local clusters
+    are joined through Ray's own discovery, which also picks up its auth token.
     """
-    if address:
-        ray.init(address=address, namespace=namespace, logging_level="WARNING")
-        return False
-    try:
-        ray.init(address="auto", namespace=namespace, logging_level="WARNING")
-        return False
-    except ConnectionError:
-        pass
-    ray.init(address=start_head(agent_slots), namespace=namespace, logging_level="WARNING")
-    return True
+    started = find_cluster(address) is None
+    if started:
+        start_head(agent_slots)
+    join(address, namespace)
+    return started
 
 
-def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT) -> str:
-    """Start a head node on loopback; returns its address."""
+def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT) -> None:
+    """Start a head node (`ray start --head`) with agent slots and a loopback dashboard."""
     command = [
         ray_executable(),
         "start",
         "--head",
-        "--node-ip-address=127.0.0.1",
         f"--port={port}",
         f"--resources={json.dumps({'agent_slot': agent_slots})}",
         "--include-dashboard=true",
@@ -58,9 +81,44 @@ def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT) -> str:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"ray start failed:\n{result.stdout}\n{result.stderr}")
-    return f"127.0.0.1:{port}"
 
 
-def stop_local() -> None:
-    """Stop every Ray process this machine's user started (`ray stop`)."""
-    subprocess.run([ray_executable(), "stop", "--force"], capture_output=True, check=False)
+def current_session() -> dict[str, str]:
+    """Session name and GCS address of the Ray cluster this process is connected to."""
+    node = ray._private.worker._global_node
+    return {"session": node.session_name, "gcs_address": node.gcs_address}
+
+
+def stop_session(session_name: str, gcs_address: str) -> int:
+    """Stop one Ray session: its daemons (found by session name) and all their children.
+
+    Returns the number of processes stopped. Also forgets the session as the machine's
+    "current cluster" so that the next `novamem up` starts afresh.
+    """
+    roots = [
+        proc
+        for proc in psutil.process_iter(["cmdline"])
+        if any(session_name in part for part in (proc.info["cmdline"] or []))
+    ]
+    victims = {proc.pid: proc for proc in roots}
+    for proc in roots:
+        try:
+            victims.update({child.pid: child for child in proc.children(recursive=True)})
+        except psutil.NoSuchProcess:
+            continue
+    victims.pop(os.getpid(), None)
+    for proc in victims.values():
+        try:
+            proc.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(list(victims.values()), timeout=STOP_GRACE_S)
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    address_file = Path(ray._private.utils.get_ray_address_file(None))
+    if address_file.exists() and address_file.read_text().strip() == gcs_address:
+        address_file.unlink()
+    return len(victims)

@@ -20,19 +20,28 @@ from actors.directory import DIRECTORY_NAME, Directory
 from actors.handles import get_or_create, lookup
 from actors.writers import WriterPool
 from cluster.config import Settings, load_settings
+from cluster.local_ray import find_cluster, join
 
 log = logging.getLogger(__name__)
 
 
 def ensure_ray(address: str | None, settings: Settings) -> None:
-    """Join the cluster at `address` (or the local one), starting a local Ray if needed."""
+    """Join Ray: `address`, else $RAY_ADDRESS or the cluster `ray start` left on this
+    machine, else start a local one that declares `agent_slot` capacity."""
     if ray.is_initialized():
         return
-    kwargs: dict[str, Any] = {"namespace": settings.namespace, "logging_level": logging.WARNING}
-    if address in (None, "local"):
-        kwargs["resources"] = {"agent_slot": settings.agent_slots}
-        kwargs["include_dashboard"] = False
-    ray.init(address=address, **kwargs)
+    found = find_cluster(address)
+    if found is None:
+        # Only a process that starts Ray may declare resources.
+        ray.init(
+            address="local",
+            namespace=settings.namespace,
+            resources={"agent_slot": settings.agent_slots},
+            include_dashboard=False,
+            logging_level=logging.WARNING,
+        )
+    else:
+        join(address, settings.namespace)
 
 
 class Runtime:

@@ -14,7 +14,8 @@ from fastapi import Body, FastAPI, Path, Query, Response
 from ray import serve
 from ray.serve.deployment import Application
 
-from actors.model import AGENT_ID_PATTERN
+from actors.client import MAX_PAGE
+from actors.model import AGENT_ID_PATTERN, MAX_INT
 from cluster.config import settings_from_wire
 from cluster.runtime import Runtime
 from serve import errors
@@ -35,7 +36,6 @@ from serve.schemas import (
 )
 
 APP_NAME = "novamem"
-MAX_PAGE = 1000
 
 api = FastAPI(
     title="novamem",
@@ -84,7 +84,7 @@ class NovamemAPI:
     @api.post("/v1/agents/{agent_id}/memories", response_model=WriteResult, status_code=201)
     async def remember(self, agent_id: AgentId, body: MemoryIn, response: Response) -> WriteResult:
         """201 once durable; the same `event_id` again answers 200 with the original seq."""
-        (result,) = await self.runtime.agent(agent_id).remember_many([body.model_dump()])
+        result = await self.runtime.agent(agent_id).remember(**body.model_dump())
         if not result["created"]:
             response.status_code = 200
         return WriteResult(**result)
@@ -102,7 +102,7 @@ class NovamemAPI:
         self,
         agent_id: AgentId,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-        before_seq: Annotated[int | None, Query(ge=1)] = None,
+        before_seq: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
     ) -> MemoryListOut:
         """Newest first; pass the smallest seq you have as `before_seq` for the next page."""
         return MemoryListOut(items=await self.runtime.agent(agent_id).history(limit, before_seq))

@@ -27,8 +27,8 @@ def error_response(status: int, code: str, message: str, field: str | None = Non
 
 
 def _field_path(loc: tuple) -> str:
-    """`("body", "items", 3, "content")` -> `items[3].content`; path/query prefixes dropped."""
-    parts = [p for p in loc if p not in ("body", "path", "query")]
+    """`("body", "items", 3, "content")` -> `items[3].content`; the location prefix is dropped."""
+    parts = list(loc[1:] if loc and loc[0] in ("body", "path", "query") else loc)
     out = ""
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -40,7 +40,7 @@ async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResp
     if first.get("type") == "json_invalid":
         return error_response(400, "malformed_json", f"request body is not valid JSON: {first.get('msg')}")
     field = _field_path(tuple(first.get("loc", ())))
-    if first.get("type") == "model_attributes_type" or field == "body" and first.get("type") == "missing":
+    if field == "body" and first.get("type") in ("model_attributes_type", "dict_type", "missing"):
         return error_response(422, "invalid_input", "request body must be a JSON object (Content-Type: application/json)", "body")
     return error_response(422, "invalid_input", f"{field}: {first.get('msg')}", field)
 
@@ -49,9 +49,37 @@ async def _novamem_error(_: Request, exc: NovamemError) -> JSONResponse:
     return error_response(exc.http_status, exc.code, exc.message, exc.field)
 
 
-async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-    code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code, "http_error")
-    return error_response(exc.status_code, code, str(exc.detail))
+async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    response = error_response(exc.status_code, code, str(exc.detail))
+    response.headers.update(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        response.headers["Allow"] = ", ".join(_allowed_methods(request))
+    return response
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method any route accepts on this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    pending = list(request.app.router.routes)
+    while pending:
+        route = pending.pop()
+        included = getattr(route, "original_router", None)  # FastAPI wraps included routers
+        if included is not None:
+            pending.extend(included.routes)
+            continue
+        pattern = getattr(route, "path_regex", None)
+        if pattern is not None and pattern.match(request.url.path):
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
+
+
+_HTTP_CODES = {
+    400: "malformed_json",  # FastAPI's "error parsing the body": bad UTF-8, nesting beyond the parser
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+}
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

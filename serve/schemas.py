@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from actors.client import MAX_PAGE
 from actors.model import EVENT_ID_MAX_LEN, MEMORY_KINDS
 
 MemoryKind = Literal[MEMORY_KINDS]  # type: ignore[valid-type]
+
+
+def _reject_booleans(value: Any) -> Any:
+    if isinstance(value, list) and any(isinstance(x, bool) for x in value):
+        raise ValueError("embedding must hold numbers, not booleans")
+    return value
+
+
+Vector = Annotated[list[float], BeforeValidator(_reject_booleans)]
+"""Numbers only: JSON booleans are not silently turned into 0.0 / 1.0."""
 
 
 def timestamp(seconds: float) -> datetime:
@@ -80,7 +91,7 @@ class MemoryIn(Strict):
     kind: MemoryKind = "observation"
     metadata: dict[str, Any] = Field(default_factory=dict)
     entities: list[str] = Field(default_factory=list)
-    embedding: list[float] | None = None
+    embedding: Vector | None = None
     session_id: str | None = Field(default=None, min_length=1, max_length=128)
     event_id: str | None = Field(default=None, min_length=1, max_length=EVENT_ID_MAX_LEN)
 
@@ -122,10 +133,10 @@ class MemoryListOut(BaseModel):
 
 class RecallIn(Strict):
     query: str = ""
-    k: int = Field(10, ge=1, le=1000)
+    k: int = Field(10, ge=1, le=MAX_PAGE)
     kinds: list[MemoryKind] | None = None
     session_id: str | None = Field(default=None, min_length=1, max_length=128)
-    embedding: list[float] | None = None
+    embedding: Vector | None = None
     consistency: Literal["strong", "eventual"] = "strong"
 
 

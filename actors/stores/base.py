@@ -124,7 +124,8 @@ class Tier(Protocol):
 
     name: str
 
-    async def open(self) -> None: ...
+    async def open(self) -> None:
+        """Create clients, schema and indexes; idempotent, retried until it succeeds."""
 
     async def close(self) -> None: ...
 

@@ -12,6 +12,7 @@ from actors.codec import pack, unpack
 from actors.model import IDENTITY, Event, Identity
 from actors.stores import sqlite_thread
 from actors.stores.base import AgentSnapshot, Flush, FlushResult
+from actors.stores.sequencing import assume_fresh, plan_checked
 from actors.stores.sqlite_thread import SqliteThread, transaction
 
 SCHEMA = """
@@ -124,18 +125,10 @@ class SqliteLog:
         return row[0] or 0
 
     def _insert_all(self, conn: sqlite3.Connection, flushes: list[Flush]) -> list[FlushResult]:
-        rows, identities, results = [], [], []
-        for flush in flushes:
-            for offset, event in enumerate(flush.events):
-                event.seq = flush.first_seq + offset
-                rows.append(event_row(event))
-                if event.kind == IDENTITY:
-                    identities.append(_identity_row(event))
-            head = flush.first_seq + len(flush.events) - 1
-            results.append(
-                FlushResult(flush.agent_id, True, head, [e.seq for e in flush.events], [True] * len(flush.events))
-            )
-        conn.executemany(INSERT_EVENT, rows)
+        results = [assume_fresh(flush) for flush in flushes]
+        events = [event for flush in flushes for event in flush.events]
+        conn.executemany(INSERT_EVENT, [event_row(e) for e in events])
+        identities = [_identity_row(e) for e in events if e.kind == IDENTITY]
         if identities:
             conn.executemany(INSERT_IDENTITY, identities)
         for result in results:
@@ -151,23 +144,9 @@ class SqliteLog:
                 (flush.agent_id, *ids),
             ).fetchall()
         )
-        head = self._head(conn, flush.agent_id)
-        fresh = [e for e in flush.events if e.event_id not in known]
-        if fresh and head != flush.first_seq - 1:
-            return FlushResult(flush.agent_id, False, head)
-        seqs, created = [], []
-        next_seq = flush.first_seq
-        for event in flush.events:
-            if event.event_id in known:
-                seqs.append(known[event.event_id])
-                created.append(False)
-                continue
-            event.seq = next_seq
-            known[event.event_id] = next_seq
-            next_seq += 1
-            seqs.append(event.seq)
-            created.append(True)
-        new_events = [e for e, c in zip(flush.events, created) if c]
+        result, new_events = plan_checked(flush, self._head(conn, flush.agent_id), known)
+        if not result.ok:
+            return result
         conn.execute("SAVEPOINT flush")
         try:
             conn.executemany(INSERT_EVENT, [event_row(e) for e in new_events])
@@ -177,9 +156,8 @@ class SqliteLog:
             conn.execute("RELEASE flush")
             return FlushResult(flush.agent_id, False, self._head(conn, flush.agent_id))
         conn.execute("RELEASE flush")
-        head = max(head, next_seq - 1)
-        self._heads[flush.agent_id] = head
-        return FlushResult(flush.agent_id, True, head, seqs, created)
+        self._heads[flush.agent_id] = result.head
+        return result
 
     # -- reads ----------------------------------------------------------------------
 

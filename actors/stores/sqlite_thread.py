@@ -15,7 +15,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 1_000
+"""Short on purpose: a locked log is retried with backoff by the writer, up to its deadline."""
 
 
 class SqliteThread:
