@@ -111,6 +111,12 @@ class AgentActor:
     async def recall(self, payload: bytes) -> bytes:
         return await self._serve(self._recall, unpack(payload))
 
+    async def find(self, payload: bytes) -> bytes:
+        return await self._serve(self._forward_read, "find", unpack(payload))
+
+    async def neighbourhood(self, payload: bytes) -> bytes:
+        return await self._serve(self._forward_read, "neighbourhood", unpack(payload))
+
     # -- call plumbing -----------------------------------------------------------------
 
     async def _serve(self, handler: Any, *args: Any, must_exist: bool = True) -> bytes:
@@ -252,9 +258,12 @@ class AgentActor:
         return await self._call_writer("identity_history", self.agent_id)
 
     async def _recall(self, args: dict[str, Any]) -> dict[str, Any]:
-        """Strong consistency waits until the tiers hold everything acked so far."""
+        return await self._forward_read("recall", args)
+
+    async def _forward_read(self, method: str, args: dict[str, Any]) -> Any:
+        """A tier read run by the writer; strong consistency waits for everything acked so far."""
         min_seq = self.head if args.get("consistency", "strong") == "strong" else 0
-        return await self._call_writer("recall", pack({**args, "agent_id": self.agent_id, "min_seq": min_seq}))
+        return await self._call_writer(method, pack({**args, "agent_id": self.agent_id, "min_seq": min_seq}))
 
     # -- group commit ------------------------------------------------------------------
 

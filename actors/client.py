@@ -36,6 +36,7 @@ from actors.writers import WriterPool
 HANDLE_CACHE_SIZE = 100_000
 MAX_PAGE = 1000
 """Largest `limit` and `k` a read may ask for."""
+MAX_HOPS = 4
 RETRY_BACKOFF_S = 0.05
 CONSISTENCY_LEVELS = ("strong", "eventual")
 
@@ -159,8 +160,6 @@ class AgentClient:
     ) -> dict[str, Any]:
         """Memories ranked by fused similarity, keywords, entities and recency."""
         check_text(query, "query")
-        if consistency not in CONSISTENCY_LEVELS:
-            raise InvalidInput(f"consistency must be one of {', '.join(CONSISTENCY_LEVELS)}", "consistency")
         dim = self.deployment.settings["embedding_dim"]
         if embedding is not None:
             if not isinstance(embedding, list) or len(embedding) != dim:
@@ -168,19 +167,48 @@ class AgentClient:
             check_plain(embedding, "embedding")
         if not query and embedding is None:
             raise InvalidInput("query must not be empty (or send an embedding)", "query")
-        if kinds is not None and (not isinstance(kinds, list) or any(k not in MEMORY_KINDS for k in kinds)):
-            raise InvalidInput(f"kinds must be a list of {', '.join(MEMORY_KINDS)}", "kinds")
         if session_id is not None:
             check_text(session_id, "session_id", MAX_TEXT_ID_LEN)
         args = {
             "query": query,
             "k": _positive(k, "k", MAX_PAGE),
-            "kinds": kinds,
+            "kinds": _kinds(kinds),
             "session_id": session_id,
             "embedding": embedding,
-            "consistency": consistency,
+            "consistency": _consistency(consistency),
         }
         return await self._call("recall", pack(args), create=False)
+
+    async def find(
+        self, metadata: dict[str, Any], kinds: list[str] | None = None, limit: int = 20, consistency: str = "strong"
+    ) -> list[dict[str, Any]]:
+        """Memories whose metadata equals every given value (`a.b` reaches into objects), newest first."""
+        if not isinstance(metadata, dict) or not all(
+            isinstance(v, (str, int, float, bool)) or v is None for v in metadata.values()
+        ):
+            raise InvalidInput("metadata must map keys to strings, numbers, booleans or null", "metadata")
+        check_plain(metadata, "metadata")
+        args = {
+            "metadata": metadata,
+            "kinds": _kinds(kinds),
+            "limit": _positive(limit, "limit", MAX_PAGE),
+            "consistency": _consistency(consistency),
+        }
+        return await self._call("find", pack(args), create=False)
+
+    async def neighbourhood(
+        self, hops: int = 2, entity: str | None = None, limit: int = 200, consistency: str = "strong"
+    ) -> dict[str, Any]:
+        """`{nodes, edges}` within `hops` of this agent, or of one entity its memories mention."""
+        if entity is not None:
+            check_text(entity, "entity", 256)
+        args = {
+            "hops": _positive(hops, "hops", MAX_HOPS),
+            "entity": entity,
+            "limit": _positive(limit, "limit", MAX_PAGE),
+            "consistency": _consistency(consistency),
+        }
+        return await self._call("neighbourhood", pack(args), create=False)
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -229,3 +257,15 @@ def _positive(value: object, field_name: str, maximum: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
         raise InvalidInput(f"{field_name} must be an integer from 1 to {maximum}", field_name)
     return value
+
+
+def _kinds(kinds: object) -> list[str] | None:
+    if kinds is not None and (not isinstance(kinds, list) or any(k not in MEMORY_KINDS for k in kinds)):
+        raise InvalidInput(f"kinds must be a list of {', '.join(MEMORY_KINDS)}", "kinds")
+    return kinds  # type: ignore[return-value]
+
+
+def _consistency(level: object) -> str:
+    if level not in CONSISTENCY_LEVELS:
+        raise InvalidInput(f"consistency must be one of {', '.join(CONSISTENCY_LEVELS)}", "consistency")
+    return level  # type: ignore[return-value]

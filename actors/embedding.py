@@ -72,3 +72,15 @@ def load_embedder(spec: str, dim: int) -> Embedder:
     if embedder.dim != dim:
         raise ValueError(f"embedder {spec} has dim {embedder.dim}, settings say {dim}")
     return embedder
+
+
+def event_vectors(embedder: Embedder, texts: Sequence[str], given: Sequence[list[float] | None]) -> np.ndarray:
+    """One normalised vector per memory: the client's own where it sent one, else embedded."""
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    missing = [i for i, vector in enumerate(given) if not vector]
+    if missing:
+        out[missing] = embedder.embed([texts[i] for i in missing])
+    provided = [i for i, vector in enumerate(given) if vector]
+    if provided:
+        out[provided] = normalise(np.asarray([given[i] for i in provided], dtype=np.float32))
+    return out

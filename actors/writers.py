@@ -25,11 +25,11 @@ from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
 from actors.codec import err, ok, pack, unpack
 from actors.handles import was_restarted
-from actors.errors import NovamemError, Unavailable
+from actors.errors import InvalidInput, NovamemError, Unavailable
 from actors.model import Event
 from actors.recall import reciprocal_rank_fusion
 from actors.stores import build_stores
-from actors.stores.base import Flush, FlushResult, Query
+from actors.stores.base import DocumentTier, Flush, FlushResult, GraphTier, HotTier, Query
 from actors.tier_sync import TierSync
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ class BackendWriter:
         self._background: list[asyncio.Task] = []
         self.batches = 0
         self.committed_events = 0
+        self.hot_activations = 0
         self.log_error = ""
         self.restarted: bool | None = None
 
@@ -215,8 +216,22 @@ class BackendWriter:
         return await self._answer(lambda: self._snapshot(args["agent_id"], args["recent_limit"], args["dedup_window"]))
 
     async def _snapshot(self, agent_id: str, recent_limit: int, dedup_window: int) -> dict[str, Any]:
+        """The hot tier answers when it holds the agent up to the log's head; else the log."""
         await self._enqueue(None)
-        snap = await self.log.snapshot(agent_id, recent_limit, dedup_window)
+        snap = None
+        hot = [sync for sync in self.syncs if isinstance(sync.tier, HotTier) and sync.healthy]
+        if hot:
+            head = await self.log.head(agent_id)
+            for sync in hot:
+                try:
+                    snap = await sync.tier.snapshot(agent_id, head, recent_limit, dedup_window)
+                except Exception as error:  # noqa: BLE001 - the log is the fallback
+                    log.warning("hot snapshot from %s failed: %s", sync.tier.name, error)
+                if snap is not None:
+                    self.hot_activations += 1
+                    break
+        if snap is None:
+            snap = await self.log.snapshot(agent_id, recent_limit, dedup_window)
         return {
             "head": snap.head,
             "identity": snap.identity.to_wire() if snap.identity else None,
@@ -243,6 +258,34 @@ class BackendWriter:
 
     async def _identity_history(self, agent_id: str) -> list[dict[str, Any]]:
         return [i.to_wire() for i in await self.log.identity_history(agent_id)]
+
+    async def find(self, payload: bytes) -> bytes:
+        return await self._answer(lambda: self._find(unpack(payload)))
+
+    async def _find(self, args: dict[str, Any]) -> list[dict[str, Any]]:
+        """Memories whose metadata matches, from the first document-capable tier."""
+        sync = await self._capable(DocumentTier, "metadata queries", args["agent_id"], args.get("min_seq", 0))
+        seqs = await sync.tier.find(args["agent_id"], args["metadata"], args.get("kinds"), args["limit"])
+        events = {e.seq: e for e in await self.log.get(args["agent_id"], seqs)}
+        return [events[seq].public() for seq in seqs if seq in events]
+
+    async def neighbourhood(self, payload: bytes) -> bytes:
+        return await self._answer(lambda: self._neighbourhood(unpack(payload)))
+
+    async def _neighbourhood(self, args: dict[str, Any]) -> dict[str, Any]:
+        sync = await self._capable(GraphTier, "graph queries", args["agent_id"], args.get("min_seq", 0))
+        return await sync.tier.neighbourhood(args["agent_id"], args["hops"], args.get("entity"), args["limit"])
+
+    async def _capable(self, capability: type, what: str, agent_id: str, min_seq: int) -> TierSync:
+        """The first healthy tier that can answer `what`, once it holds `agent_id` up to `min_seq`."""
+        for sync in self.syncs:
+            if isinstance(sync.tier, capability):
+                if not sync.healthy:
+                    raise Unavailable(f"tier {sync.tier.name} (for {what}) is down: {sync.last_error}")
+                if min_seq and not await sync.wait_for(agent_id, min_seq, self.settings.recall_wait_s):
+                    raise Unavailable(f"tier {sync.tier.name} is behind the log; retry or ask for eventual consistency")
+                return sync
+        raise InvalidInput(f"this deployment has no tier for {what}", "profile")
 
     async def recall(self, payload: bytes) -> bytes:
         return await self._answer(lambda: self._recall(unpack(payload)))
@@ -308,6 +351,7 @@ class BackendWriter:
                 "queue_depth": self._queued_events,
                 "batches": self.batches,
                 "committed_events": self.committed_events,
+                "hot_activations": self.hot_activations,
                 "agents": len(heads),
                 "events": sum(heads.values()),
                 "log": {"name": self.log.name, "ok": log_ok and not self.log_error, "error": self.log_error},

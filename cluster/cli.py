@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from cluster.config import Settings, load_settings
+from cluster.local_ray import DASHBOARD_PORT, DEFAULT_RAY_PORT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="novamem: memory for fleets of AI agents, on Ray.")
 console = Console()
@@ -43,7 +44,7 @@ def _connect(address: str | None, settings: Settings) -> Any:
         console.print("[red]no Ray cluster is running here[/red]; start one with `novamem up` or pass --address")
         raise typer.Exit(1)
     try:
-        join(address, settings.namespace)
+        join(address, settings.namespace, quiet=True)
     except ConnectionError as error:
         console.print(f"[red]cannot reach Ray at {found}[/red]: {error}")
         raise typer.Exit(1) from error
@@ -57,6 +58,8 @@ def up(
     config: ConfigOpt = None,
     address: AddressOpt = None,
     namespace: NamespaceOpt = None,
+    ray_port: Annotated[int, typer.Option("--ray-port", help="port of a Ray head started here")] = DEFAULT_RAY_PORT,
+    dashboard_port: Annotated[int, typer.Option("--dashboard-port", help="its dashboard/jobs port")] = DASHBOARD_PORT,
 ) -> None:
     """Start Ray locally (or join --address), create the deployment and serve HTTP."""
     from cluster.local_ray import current_session, join_or_start
@@ -65,7 +68,9 @@ def up(
 
     settings = _settings(config, profile=profile, http_port=port, namespace=namespace)
     with console.status("starting Ray and the novamem deployment…"):
-        started = join_or_start(address, settings.namespace, settings.agent_slots)
+        started = join_or_start(
+            address, settings.namespace, settings.agent_slots, quiet=True, ports=(ray_port, dashboard_port)
+        )
         runtime = Runtime.connect(settings=settings)
         url = deploy(runtime.settings)
     state = Path(runtime.settings["data_dir"]) / UP_STATE
@@ -79,6 +84,8 @@ def up(
     if runtime.settings["profile"] == "embedded":
         table.add_row("log", runtime.settings["sqlite_path"])
     table.add_row("Ray", "started locally" if started else f"joined {address or 'local cluster'}")
+    if started:
+        table.add_row("Ray jobs", f"RAY_AUTH_MODE=token ray job submit --address http://127.0.0.1:{dashboard_port} …")
     console.print(table)
 
 

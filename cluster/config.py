@@ -64,6 +64,22 @@ class Settings(BaseSettings):
     store_node_id: str = ""
     """Embedded profile: the node holding the SQLite file; writers are pinned to it."""
 
+    # -- polyglot profile: the log on PostgreSQL, tiers derived from it ------------------
+    postgres_dsn: str = "postgresql://novamem@127.0.0.1:54329/novamem"
+    db_pool_size: int = Field(4, ge=1, le=64)
+    """Connections per writer and per store: the pool is the writers', never the agents'."""
+    tiers: list[Literal["redis", "neo4j", "weaviate", "mongo"]] = ["redis", "neo4j", "weaviate", "mongo"]
+    redis_url: str = "redis://127.0.0.1:63790/0"
+    neo4j_uri: str = "bolt://127.0.0.1:17687"
+    neo4j_user: str = ""
+    neo4j_password: str = ""
+    weaviate_host: str = "127.0.0.1"
+    weaviate_http_port: int = Field(18080, ge=1, le=65535)
+    weaviate_grpc_port: int = Field(15051, ge=1, le=65535)
+    mongo_url: str = "mongodb://127.0.0.1:37017/"
+    store_timeout_s: float = Field(5.0, gt=0)
+    """Per-operation timeout towards a tier server, so a hung server counts as down."""
+
     @field_validator("namespace")
     @classmethod
     def _namespace_chars(cls, value: str) -> str:

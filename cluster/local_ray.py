@@ -37,7 +37,7 @@ def find_cluster(address: str | None) -> str | None:
     return ray._private.services.canonicalize_bootstrap_address(address)
 
 
-def join(address: str | None, namespace: str) -> None:
+def join(address: str | None, namespace: str, quiet: bool = False) -> None:
     """`ray.init` to an existing cluster, authenticating with the local Ray token if any.
 
     Ray 2.60 turns token auth on by itself only when it discovers a local cluster; with
@@ -49,10 +49,16 @@ def join(address: str | None, namespace: str) -> None:
         )
 
         maybe_enable_token_auth_if_token_available(warn_if_disabled=False)
-    ray.init(address=address, namespace=namespace, logging_level="WARNING")
+    ray.init(address=address, namespace=namespace, logging_level="WARNING", log_to_driver=not quiet)
 
 
-def join_or_start(address: str | None, namespace: str, agent_slots: int) -> bool:
+def join_or_start(
+    address: str | None,
+    namespace: str,
+    agent_slots: int,
+    quiet: bool = False,
+    ports: tuple[int, int] = (DEFAULT_RAY_PORT, DASHBOARD_PORT),
+) -> bool:
     """Connect this process to Ray: `address`, else the local cluster, else a new local head.
 
     Returns True when it started the head (so `down` knows to stop it). Local clusters
@@ -60,12 +66,12 @@ def join_or_start(address: str | None, namespace: str, agent_slots: int) -> bool
     """
     started = find_cluster(address) is None
     if started:
-        start_head(agent_slots)
-    join(address, namespace)
+        start_head(agent_slots, *ports)
+    join(address, namespace, quiet)
     return started
 
 
-def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT) -> None:
+def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT, dashboard_port: int = DASHBOARD_PORT) -> None:
     """Start a head node (`ray start --head`) with agent slots and a loopback dashboard."""
     command = [
         ray_executable(),
@@ -75,10 +81,13 @@ def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT) -> None:
         f"--resources={json.dumps({'agent_slot': agent_slots})}",
         "--include-dashboard=true",
         "--dashboard-host=127.0.0.1",
-        f"--dashboard-port={DASHBOARD_PORT}",
+        f"--dashboard-port={dashboard_port}",
         "--disable-usage-stats",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    # This environment's bin first on PATH, so that `python` in a `ray job submit`
+    # entrypoint is the interpreter novamem is installed in.
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"ray start failed:\n{result.stdout}\n{result.stderr}")
 

@@ -14,7 +14,7 @@ from fastapi import Body, FastAPI, Path, Query, Response
 from ray import serve
 from ray.serve.deployment import Application
 
-from actors.client import MAX_PAGE
+from actors.client import MAX_HOPS, MAX_PAGE
 from actors.model import AGENT_ID_PATTERN, MAX_INT
 from cluster.config import settings_from_wire
 from cluster.runtime import Runtime
@@ -22,6 +22,8 @@ from serve import errors
 from serve.schemas import (
     AgentOut,
     ErrorOut,
+    FindIn,
+    GraphOut,
     HealthOut,
     IdentityHistoryOut,
     IdentityIn,
@@ -110,6 +112,22 @@ class NovamemAPI:
     @api.post("/v1/agents/{agent_id}/recall", response_model=RecallOut)
     async def recall(self, agent_id: AgentId, body: Annotated[RecallIn, Body()]) -> RecallOut:
         return RecallOut(**await self.runtime.agent(agent_id).recall(**body.model_dump()))
+
+    @api.post("/v1/agents/{agent_id}/memories:find", response_model=MemoryListOut)
+    async def find(self, agent_id: AgentId, body: FindIn) -> MemoryListOut:
+        """Agent-scoped query on memory metadata (equality per key), newest first."""
+        return MemoryListOut(items=await self.runtime.agent(agent_id).find(**body.model_dump()))
+
+    @api.get("/v1/agents/{agent_id}/graph", response_model=GraphOut, response_model_by_alias=True)
+    async def graph(
+        self,
+        agent_id: AgentId,
+        hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 2,
+        entity: Annotated[str | None, Query(min_length=1, max_length=256)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
+    ) -> GraphOut:
+        """What lies within `hops` of the agent, or of an entity its memories mention."""
+        return GraphOut(**await self.runtime.agent(agent_id).neighbourhood(hops, entity, limit))
 
     @api.get("/healthz", response_model=HealthOut)
     async def healthz(self, response: Response) -> HealthOut:

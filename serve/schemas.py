@@ -150,6 +150,28 @@ class RecallOut(BaseModel):
     degraded: list[str] = Field(description="tiers that could not answer or were behind; results may be partial")
 
 
+class FindIn(Strict):
+    metadata: dict[str, str | int | float | bool | None] = Field(
+        default_factory=dict, description="equality per key; `a.b` reaches into nested objects"
+    )
+    kinds: list[MemoryKind] | None = None
+    limit: int = Field(20, ge=1, le=MAX_PAGE)
+    consistency: Literal["strong", "eventual"] = "strong"
+
+
+class GraphEdge(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    source: str = Field(alias="from")
+    type: str
+    to: str
+
+
+class GraphOut(BaseModel):
+    nodes: list[dict[str, Any]]
+    edges: list[GraphEdge]
+
+
 class TierHealth(BaseModel):
     ok: bool
     lag: int

@@ -6,7 +6,9 @@ need special settings (short idle timeouts, tiny batches) never disturb the othe
 
 from __future__ import annotations
 
+import os
 import socket
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -65,3 +67,22 @@ def runtime(make_runtime: Callable[..., Runtime]) -> Runtime:
 @pytest.fixture
 def agent_id() -> str:
     return f"agent-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="session")
+def services() -> Iterator[dict[str, dict[str, Any]]]:
+    """PostgreSQL, Redis, FerretDB, Neo4j and Weaviate up for the session; their endpoints.
+
+    Built from the package registries first if the cache is cold (many minutes once).
+    Servers this session started are stopped at the end unless NOVAMEM_KEEP_SERVICES=1.
+    """
+    from cluster.services import manager
+
+    already = {name for name, state in manager.status().items() if state["running"]}
+    started = time.monotonic()
+    manager.start(progress=lambda name, message: print(f"[services] {name}: {message}", flush=True))
+    print(f"[services] up in {time.monotonic() - started:.1f}s (already running: {sorted(already) or 'none'})")
+    yield manager.endpoints()
+    ours = [name for name in manager.ALL if name not in already]
+    if ours and os.environ.get("NOVAMEM_KEEP_SERVICES") != "1":  # stop([]) would mean "all"
+        manager.stop(ours)

@@ -1,10 +1,15 @@
-"""Store adapters. `open_stores` picks the log and tiers of the configured profile."""
+"""Store adapters. `build_stores` picks the log and tiers of the configured profile.
+
+embedded: SQLite log + SQLite index tier. polyglot: PostgreSQL log + the tiers named in
+`settings.tiers` (redis, neo4j, weaviate, mongo), each optional, one module each.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from actors.embedding import load_embedder
+from actors.embedding import Embedder, load_embedder
 from actors.stores.base import EventLog, Tier
 
 
@@ -16,4 +21,53 @@ def build_stores(settings: Any) -> tuple[EventLog, list[Tier]]:
         from actors.stores.sqlite_log import SqliteLog
 
         return SqliteLog(settings.sqlite_path), [SqliteIndexTier(settings.sqlite_path, embedder)]
-    raise ValueError(f"profile {settings.profile!r} is not available in this build")
+    from actors.stores.postgres_log import PostgresLog
+
+    event_log = PostgresLog(settings.postgres_dsn, settings.namespace, settings.db_pool_size, settings.store_timeout_s)
+    return event_log, [_TIERS[name](settings, embedder) for name in settings.tiers]
+
+
+def _redis(settings: Any, embedder: Embedder) -> Tier:
+    from actors.stores.redis_hot import RedisHotTier
+
+    return RedisHotTier(
+        settings.redis_url,
+        settings.namespace,
+        settings.working_memory_size,
+        settings.dedup_window,
+        settings.store_timeout_s,
+    )
+
+
+def _neo4j(settings: Any, embedder: Embedder) -> Tier:
+    from actors.stores.neo4j_graph import Neo4jGraphTier
+
+    auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_user else None
+    return Neo4jGraphTier(settings.neo4j_uri, settings.namespace, auth, settings.store_timeout_s)
+
+
+def _weaviate(settings: Any, embedder: Embedder) -> Tier:
+    from actors.stores.weaviate_vectors import WeaviateVectorTier
+
+    return WeaviateVectorTier(
+        settings.weaviate_host,
+        settings.weaviate_http_port,
+        settings.weaviate_grpc_port,
+        settings.namespace,
+        embedder,
+        settings.store_timeout_s,
+    )
+
+
+def _mongo(settings: Any, embedder: Embedder) -> Tier:
+    from actors.stores.mongo_documents import MongoDocumentTier
+
+    return MongoDocumentTier(settings.mongo_url, settings.namespace, settings.store_timeout_s)
+
+
+_TIERS: dict[str, Callable[[Any, Embedder], Tier]] = {
+    "redis": _redis,
+    "neo4j": _neo4j,
+    "weaviate": _weaviate,
+    "mongo": _mongo,
+}

@@ -9,7 +9,7 @@ agent kept in the log's database, so lag is `head - checkpoint` and catch-up is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from actors.model import Event, Identity
 
@@ -86,6 +86,9 @@ class EventLog(Protocol):
     async def append(self, flushes: list[Flush]) -> list[FlushResult]:
         """Commit every flush in one transaction; one result per flush, in order."""
 
+    async def head(self, agent_id: str) -> int:
+        """The agent's last seq (0 if it has none)."""
+
     async def snapshot(self, agent_id: str, recent_limit: int, dedup_window: int) -> AgentSnapshot: ...
 
     async def read_after(self, agent_id: str, after_seq: int, limit: int) -> list[Event]:
@@ -123,6 +126,9 @@ class Tier(Protocol):
     """A store derived from the log. Adding a backend means adding one module with this."""
 
     name: str
+    retention: int | None
+    """Memories kept per agent (None: all of them); rebuild verification expects
+    `min(log count, retention)`."""
 
     async def open(self) -> None:
         """Create clients, schema and indexes; idempotent, retried until it succeeds."""
@@ -143,3 +149,29 @@ class Tier(Protocol):
 
     async def count(self, agent_id: str | None = None) -> int:
         """Memory events held, for verification against the log."""
+
+
+@runtime_checkable
+class HotTier(Protocol):
+    """A tier that can answer activation without touching the log's payloads."""
+
+    async def snapshot(self, agent_id: str, head: int, recent_limit: int, dedup_window: int) -> AgentSnapshot | None:
+        """The agent's state if this tier holds it up to `head` exactly, else None."""
+
+
+@runtime_checkable
+class GraphTier(Protocol):
+    """A tier that answers "what lies within k hops" of an agent or an entity."""
+
+    async def neighbourhood(self, agent_id: str, hops: int, entity: str | None, limit: int) -> dict[str, Any]:
+        """`{"nodes": [...], "edges": [...]}` around the agent (or one of its entities),
+        never reaching into another agent's memories."""
+
+
+@runtime_checkable
+class DocumentTier(Protocol):
+    """A tier that answers agent-scoped queries on memory metadata."""
+
+    async def find(self, agent_id: str, metadata: dict[str, Any], kinds: list[str] | None, limit: int) -> list[int]:
+        """Seqs of the agent's memories whose metadata matches every `key: value`
+        (dotted keys reach into nested objects), newest first."""

@@ -7,11 +7,14 @@ mentions form the adjacency table that answers "memories that mention X".
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections import defaultdict
+from typing import Any
 
 import numpy as np
 
-from actors.embedding import Embedder, normalise, tokenize
+from actors.embedding import Embedder, event_vectors, normalise, tokenize
 from actors.model import Event
 from actors.stores.base import Query
 from actors.stores.sqlite_thread import SqliteThread, transaction
@@ -23,6 +26,7 @@ CREATE TABLE IF NOT EXISTS memory_index (
     seq        INTEGER NOT NULL,
     kind       TEXT    NOT NULL,
     session_id TEXT,
+    metadata   TEXT    NOT NULL DEFAULT '{}',
     vector     BLOB    NOT NULL,
     UNIQUE (agent_id, seq)
 );
@@ -36,9 +40,9 @@ CREATE TABLE IF NOT EXISTS memory_entities (
 """
 
 UPSERT_INDEX = (
-    "INSERT INTO memory_index (agent_id, seq, kind, session_id, vector) VALUES (?, ?, ?, ?, ?) "
+    "INSERT INTO memory_index (agent_id, seq, kind, session_id, metadata, vector) VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (agent_id, seq) DO UPDATE SET kind = excluded.kind, session_id = excluded.session_id, "
-    "vector = excluded.vector RETURNING id"
+    "metadata = excluded.metadata, vector = excluded.vector RETURNING id"
 )
 
 
@@ -64,6 +68,7 @@ class SqliteIndexTier:
     """Tier `index`: the embedded vector, keyword and entity index."""
 
     name = "index"
+    retention = None
 
     def __init__(self, path: str, embedder: Embedder, synchronous: str = "NORMAL") -> None:
         self.embedder = embedder
@@ -78,28 +83,16 @@ class SqliteIndexTier:
     async def ping(self) -> None:
         await self._db.run(lambda conn: conn.execute("SELECT 1").fetchone())
 
-    def _vectors(self, events: list[Event]) -> np.ndarray:
-        """Client-sent embeddings where present, the embedder's otherwise."""
-        out = np.zeros((len(events), self.embedder.dim), dtype=np.float32)
-        missing = [i for i, e in enumerate(events) if not e.embedding]
-        if missing:
-            out[missing] = self.embedder.embed([events[i].content for i in missing])
-        for i, event in enumerate(events):
-            if event.embedding:
-                out[i] = normalise(np.asarray([event.embedding], dtype=np.float32))[0]
-        return out
-
     async def apply(self, events: list[Event]) -> None:
         memories = [e for e in events if e.is_memory]
         if not memories:
             return
-        vectors = self._vectors(memories)
+        vectors = event_vectors(self.embedder, [e.content for e in memories], [e.embedding for e in memories])
 
         def work(conn: sqlite3.Connection) -> None:
             for event, vector in zip(memories, vectors):
-                (row_id,) = conn.execute(
-                    UPSERT_INDEX, (event.agent_id, event.seq, event.kind, event.session_id, vector.tobytes())
-                ).fetchone()
+                row = (event.agent_id, event.seq, event.kind, event.session_id, json.dumps(event.metadata), vector.tobytes())
+                (row_id,) = conn.execute(UPSERT_INDEX, row).fetchone()
                 conn.execute("INSERT OR REPLACE INTO memory_text (rowid, content) VALUES (?, ?)", (row_id, event.content))
                 conn.executemany(
                     "INSERT OR IGNORE INTO memory_entities VALUES (?, ?, ?)",
@@ -163,6 +156,30 @@ class SqliteIndexTier:
         ).fetchall()
         return [r[0] for r in rows]
 
+    async def find(self, agent_id: str, metadata: dict[str, Any], kinds: list[str] | None, limit: int) -> list[int]:
+        sql, params = "SELECT seq FROM memory_index WHERE agent_id = ?", [agent_id]
+        for path, value in metadata.items():
+            sql += " AND json_extract(metadata, ?) IS ?"
+            params += [json_path(path), int(value) if isinstance(value, bool) else value]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += kinds
+        sql += " ORDER BY seq DESC LIMIT ?"
+        params.append(limit)
+        return await self._db.run(lambda conn: [r[0] for r in conn.execute(sql, params).fetchall()])
+
+    async def neighbourhood(self, agent_id: str, hops: int, entity: str | None, limit: int) -> dict[str, Any]:
+        """The agent's own bipartite graph of memories and entities, walked breadth first."""
+        rows = await self._db.run(
+            lambda conn: conn.execute(
+                "SELECT i.seq, i.kind, t.content, e.entity FROM memory_index i "
+                "JOIN memory_text t ON t.rowid = i.id "
+                "LEFT JOIN memory_entities e ON e.agent_id = i.agent_id AND e.seq = i.seq WHERE i.agent_id = ?",
+                (agent_id,),
+            ).fetchall()
+        )
+        return walk_memory_graph(agent_id, rows, hops, entity, limit)
+
     async def drop(self) -> None:
         def work(conn: sqlite3.Connection) -> None:
             conn.execute("DELETE FROM memory_index")
@@ -177,3 +194,50 @@ class SqliteIndexTier:
         return await self._db.run(
             lambda conn: conn.execute("SELECT COUNT(*) FROM memory_index WHERE agent_id = ?", (agent_id,)).fetchone()[0]
         )
+
+
+def json_path(dotted: str) -> str:
+    """`a.b` -> `$."a"."b"`: every key quoted, so any key text is safe."""
+    return "$" + "".join('."' + part.replace('"', '""') + '"' for part in dotted.split("."))
+
+
+def walk_memory_graph(
+    agent_id: str, rows: list[tuple[int, str, str, str | None]], hops: int, entity: str | None, limit: int
+) -> dict[str, Any]:
+    """Breadth-first walk over agent -REMEMBERS-> memory -MENTIONS-> entity edges.
+
+    `rows` are (seq, kind, content, entity-or-None) of one agent only, so the walk can
+    never reach another agent's memories.
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    adjacency: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    agent_node = f"agent:{agent_id}"
+    nodes[agent_node] = {"id": agent_node, "kind": "agent", "agent_id": agent_id}
+    for seq, kind, content, name in rows:
+        memory = f"memory:{seq}"
+        nodes[memory] = {"id": memory, "kind": "memory", "seq": seq, "memory_kind": kind, "content": content}
+        if (agent_node, "REMEMBERS", memory) not in adjacency[agent_node]:
+            adjacency[agent_node].append((agent_node, "REMEMBERS", memory))
+            adjacency[memory].append((agent_node, "REMEMBERS", memory))
+        if name is not None:
+            node = f"entity:{name}"
+            nodes[node] = {"id": node, "kind": "entity", "name": name}
+            adjacency[memory].append((memory, "MENTIONS", node))
+            adjacency[node].append((memory, "MENTIONS", node))
+    start = agent_node if entity is None else f"entity:{entity.casefold()}"
+    if start not in nodes:
+        return {"nodes": [], "edges": []}
+    seen, frontier, edges = {start}, [start], []
+    for _ in range(hops):
+        following = []
+        for node in frontier:
+            for edge in adjacency[node]:
+                if edge in edges or len(edges) >= limit:
+                    continue
+                edges.append(edge)
+                for end in (edge[0], edge[2]):
+                    if end not in seen:
+                        seen.add(end)
+                        following.append(end)
+        frontier = following
+    return {"nodes": [nodes[n] for n in seen], "edges": [{"from": a, "type": t, "to": b} for a, t, b in edges]}

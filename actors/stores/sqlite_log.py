@@ -161,6 +161,9 @@ class SqliteLog:
 
     # -- reads ----------------------------------------------------------------------
 
+    async def head(self, agent_id: str) -> int:
+        return await self._reader.run(lambda conn: self._head(conn, agent_id))
+
     async def snapshot(self, agent_id: str, recent_limit: int, dedup_window: int) -> AgentSnapshot:
         def work(conn: sqlite3.Connection) -> AgentSnapshot:
             head = self._head(conn, agent_id)

@@ -15,11 +15,14 @@ from actors.stores import build_stores
 from actors.stores.base import EventLog, Tier
 from cluster.config import load_settings
 
-PROFILES = ["embedded"]
+PROFILES = [pytest.param("embedded"), pytest.param("polyglot", marks=pytest.mark.polyglot)]
 
 
 @pytest.fixture(params=PROFILES)
 async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[tuple[EventLog, list[Tier]]]:
+    """A fresh log and tiers in their own namespace (schema, collection, key prefix, …)."""
+    if request.param == "polyglot":
+        request.getfixturevalue("services")
     settings = load_settings(None, profile=request.param, data_dir=str(tmp_path), namespace=f"c{uuid.uuid4().hex[:6]}")
     event_log, tiers = build_stores(settings)
     await event_log.open()
@@ -27,5 +30,6 @@ async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
         await tier.open()
     yield event_log, tiers
     for tier in tiers:
+        await tier.drop()
         await tier.close()
     await event_log.close()

@@ -5,11 +5,19 @@ from __future__ import annotations
 import copy
 
 from actors.model import IDENTITY, Event, new_event_id, now
-from actors.stores.base import EventLog, Flush, Query, Tier
+from actors.stores.base import DocumentTier, EventLog, Flush, GraphTier, HotTier, Query, Tier
 
 
-def _memory(agent_id: str, content: str, event_id: str | None = None, entities: list[str] | None = None) -> Event:
-    return Event(agent_id, 0, event_id or new_event_id(), "fact", content, entities=entities or [], created_at=now())
+def _memory(
+    agent_id: str,
+    content: str,
+    event_id: str | None = None,
+    entities: list[str] | None = None,
+    metadata: dict | None = None,
+) -> Event:
+    return Event(
+        agent_id, 0, event_id or new_event_id(), "fact", content, metadata or {}, entities or [], created_at=now()
+    )
 
 
 def _identity(agent_id: str, version: int, name: str) -> Event:
@@ -116,12 +124,71 @@ async def test_queries_never_cross_agents(stores: tuple[EventLog, list[Tier]]) -
     ada = await _seed(log, "ada", ["the analytical engine", "shared words here"])
     bob_texts = ["the difference engine", "shared words here", "engine shared words", "Babbage engine", "words engine"]
     bob = await _seed(log, "bob", bob_texts)  # seqs 2..6; ada has only 2..3, so a leak shows up
+    answered = False
     for tier in tiers:
         await tier.apply(ada + bob)
         for agent, own in (("ada", ada), ("bob", bob)):
             hits = await tier.search(Query(agent, "engine shared words Babbage", k=10))
             own_seqs = {e.seq for e in own if e.kind != IDENTITY}
-            assert any(hits.values())
+            answered = answered or any(hits.values())
             for seqs in hits.values():
-                assert set(seqs) <= own_seqs
+                assert set(seqs) <= own_seqs, f"{tier.name} leaked another agent's memory"
+    assert answered, "no tier answered the query at all"
     assert {e.agent_id for e in await log.history("ada", None, 100)} == {"ada"}
+
+
+def _capable(tiers: list[Tier], capability: type) -> list:
+    return [tier for tier in tiers if isinstance(tier, capability)]
+
+
+async def test_metadata_queries_stay_inside_the_agent(stores: tuple[EventLog, list[Tier]]) -> None:
+    log, tiers = stores
+    await _append(log, "ada", 1, [_identity("ada", 1, "Ada")])
+    await _append(log, "bob", 1, [_identity("bob", 1, "Bob")])
+    notes = [
+        _memory("ada", "a", metadata={"topic": "engines", "meta": {"depth": 1}, "odd.key": True}),
+        _memory("ada", "b", metadata={"topic": "poetry"}),
+    ]
+    await _append(log, "ada", 2, notes)
+    await _append(log, "bob", 2, [_memory("bob", "c", metadata={"topic": "engines"})])
+    finders = _capable(tiers, DocumentTier)
+    assert finders, "every profile answers metadata queries"
+    for tier in tiers:
+        await tier.apply(await log.read_after("ada", 0, 100) + await log.read_after("bob", 0, 100))
+    for tier in finders:
+        assert await tier.find("ada", {"topic": "engines"}, None, 10) == [2]
+        assert await tier.find("ada", {"meta.depth": 1}, None, 10) == [2]
+        assert await tier.find("ada", {}, None, 10) == [3, 2]
+        assert await tier.find("ada", {"topic": "engines"}, ["observation"], 10) == []
+        assert await tier.find("bob", {"topic": "engines"}, None, 10) == [2]
+
+
+async def test_graph_neighbourhood_stays_inside_the_agent(stores: tuple[EventLog, list[Tier]]) -> None:
+    log, tiers = stores
+    ada = await _seed(log, "ada", ["the analytical engine", "poetry"])
+    bob = await _seed(log, "bob", ["bob also likes the engine"])
+    graphs = _capable(tiers, GraphTier)
+    assert graphs, "every profile answers graph queries"
+    for tier in tiers:
+        await tier.apply(ada + bob)
+    for tier in graphs:
+        near = await tier.neighbourhood("ada", 2, None, 100)
+        memories = {n["seq"] for n in near["nodes"] if n["kind"] == "memory"}
+        assert memories == {2, 3}
+        assert {n["name"].casefold() for n in near["nodes"] if n["kind"] == "entity"} == {"babbage"}
+        around = await tier.neighbourhood("ada", 2, "Babbage", 100)
+        assert {n["seq"] for n in around["nodes"] if n["kind"] == "memory"} == {2}
+        assert all("bob" not in (n.get("content") or "") for n in around["nodes"])
+
+
+async def test_hot_snapshot_matches_the_log(stores: tuple[EventLog, list[Tier]]) -> None:
+    log, tiers = stores
+    events = await _seed(log, "ada", ["one", "two", "three"])
+    for tier in _capable(tiers, HotTier):
+        assert await tier.snapshot("ada", 4, 10, 10) is None, "nothing applied yet"
+        await tier.apply(events)
+        hot = await tier.snapshot("ada", 4, 2, 10)
+        cold = await log.snapshot("ada", 2, 10)
+        assert hot.identity == cold.identity and hot.recent_ids == cold.recent_ids
+        assert [e.to_wire() for e in hot.recent] == [e.to_wire() for e in cold.recent]
+        assert await tier.snapshot("ada", 5, 2, 10) is None, "behind the log's head: fall back"

@@ -1,0 +1,277 @@
+"""The benchmark's own world: a fresh local Ray, a fresh deployment, Serve, and progress.
+
+Everything runs on loopback in a temporary directory and is shut down at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import socket
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ray
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from actors.agent import AGENT_NAME
+from actors.handles import lookup
+from cluster.config import load_settings
+from cluster.runtime import Runtime
+
+AGENT_SLOTS = 100_000
+RAY_INIT_ATTEMPTS = 3
+NAME_FREE_POLLS = 200
+NAME_FREE_POLL_S = 0.05
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Tracker:
+    """Rich progress: one bar per step of each figure."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        )
+
+    @contextmanager
+    def step(self, description: str, total: int) -> Iterator[Callable[[int], None]]:
+        task = self.progress.add_task(description, total=max(total, 1))
+
+        def advance(n: int = 1) -> None:
+            self.progress.advance(task, n)
+
+        try:
+            yield advance
+        finally:
+            self.progress.update(task, completed=max(total, 1))
+
+    def log(self, message: str) -> None:
+        self.progress.console.log(message)
+
+
+class RayWarnings(logging.Filter):
+    """Keeps the cluster's warnings (worker-start storms, dead workers) for the report
+    instead of letting them scroll through the progress display."""
+
+    MAX_KEPT = 50
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+        self.kept: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.keep(record.getMessage())
+        return False
+
+    def keep(self, message: str) -> None:
+        self.count += 1
+        if len(self.kept) < self.MAX_KEPT:
+            self.kept.append(f"{time.strftime('%H:%M:%S')} {message.strip()[:400]}")
+
+    def divert_raylet_messages(self) -> None:
+        """Raylet messages reach the driver through `print_to_stdstream` (a private Ray
+        function), not logging; route those into the report. Without it they just print."""
+        from ray._private import worker
+
+        original = getattr(worker, "print_to_stdstream", None)
+        if original is None or getattr(original, "_novamem_bench", False):
+            return
+
+        def divert(data: dict, *args: Any, **kwargs: Any) -> None:
+            if isinstance(data, dict) and data.get("pid") == "raylet":
+                for line in data.get("lines", []):
+                    self.keep(str(line))
+                return
+            original(data, *args, **kwargs)
+
+        divert._novamem_bench = True  # type: ignore[attr-defined]
+        worker.print_to_stdstream = divert
+
+
+class Harness:
+    """Own Ray (2 CPUs, `agent_slot` capacity), own namespace, own SQLite file, own Serve."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self.namespace = f"novamem-bench-{uuid.uuid4().hex[:8]}"
+        self.tmp = Path(tempfile.mkdtemp(prefix="novamem-bench-"))
+        self.runtime: Runtime | None = None
+        self.http_url: str | None = None
+        self._serve_started = False
+        self._extra_actors: list[ray.actor.ActorHandle] = []
+        self.ray_init_s: float = 0.0
+        self.ray_warnings = RayWarnings()
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start Ray and the deployment (once; figure 4 needs neither)."""
+        if self.runtime is not None:
+            return
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        started = time.perf_counter()
+        for attempt in range(1, RAY_INIT_ATTEMPTS + 1):
+            if ray.is_initialized():
+                break
+            try:
+                ray.init(
+                    address="local",
+                    num_cpus=2,
+                    resources={"agent_slot": AGENT_SLOTS},
+                    include_dashboard=False,
+                    namespace=self.namespace,
+                    logging_level=logging.WARNING,
+                    log_to_driver=False,
+                )
+            except Exception as error:  # noqa: BLE001 - Ray's 30 s node start-up limit, on a loaded box
+                ray.shutdown()
+                if attempt == RAY_INIT_ATTEMPTS:
+                    raise
+                self.tracker.log(f"[yellow]ray.init failed ({error}); retrying ({attempt}/{RAY_INIT_ATTEMPTS})[/yellow]")
+        self.ray_init_s = time.perf_counter() - started
+        logging.getLogger("ray._private.worker").addFilter(self.ray_warnings)
+        self.ray_warnings.divert_raylet_messages()
+        settings = load_settings(
+            None, namespace=self.namespace, data_dir=str(self.tmp / "data"), http_port=free_port()
+        )
+        self.runtime = Runtime.connect(settings=settings)
+
+    def start_serve(self) -> str:
+        """Deploy novamem's HTTP API on a free loopback port (once)."""
+        if self.http_url is None:
+            from serve import app as serve_app
+
+            for name in ("ray.serve", "ray"):
+                logging.getLogger(name).setLevel(logging.WARNING)
+            settings = dict(self.rt.settings)
+            self._serve_started = True
+            self.http_url = serve_app.deploy(settings)
+        return self.http_url
+
+    def stop(self) -> None:
+        try:
+            if self._serve_started:
+                from ray import serve
+
+                serve.shutdown()
+            if self.runtime is not None:
+                self.runtime.teardown()
+            for handle in self._extra_actors:
+                try:
+                    ray.kill(handle, no_restart=True)
+                except Exception:  # noqa: BLE001 - already gone
+                    pass
+        finally:
+            if ray.is_initialized():
+                ray.shutdown()
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    @property
+    def rt(self) -> Runtime:
+        assert self.runtime is not None, "Harness.start() first"
+        return self.runtime
+
+    def track(self, handle: ray.actor.ActorHandle) -> ray.actor.ActorHandle:
+        """Remember a baseline actor so that `stop()` kills it if a figure fails midway."""
+        self._extra_actors.append(handle)
+        return handle
+
+    # -- agents ----------------------------------------------------------------------
+
+    def agent_handle(self, agent_id: str) -> ray.actor.ActorHandle | None:
+        return lookup(AGENT_NAME.format(agent_id=agent_id), self.namespace)
+
+    async def create_agents(
+        self, agent_ids: list[str], memories: int, concurrency: int, advance: Callable[[int], None], chars: int = 120
+    ) -> None:
+        """Create agents with an identity and `memories` memories each (not timed)."""
+        gate = asyncio.Semaphore(concurrency)
+
+        async def one(agent_id: str) -> None:
+            async with gate:
+                agent = self.rt.agent(agent_id)
+                await agent.set_identity(f"bench {agent_id}", persona="benchmark agent", traits=["patient"])
+                if memories:
+                    items = [{"content": content(i, chars), "entities": ["bench"]} for i in range(memories)]
+                    await agent.remember_many(items)
+            advance(1)
+
+        await asyncio.gather(*(one(a) for a in agent_ids))
+
+    async def kill_agents(self, agent_ids: list[str]) -> None:
+        """Kill agents' actors for good and wait until their names are free (bounded)."""
+        for agent_id in agent_ids:
+            handle = self.agent_handle(agent_id)
+            if handle is not None:
+                ray.kill(handle, no_restart=True)
+            self.rt.deployment.forget(agent_id)
+        for agent_id in agent_ids:
+            await self.wait_name_free(agent_id)
+
+    async def wait_name_free(self, agent_id: str) -> None:
+        for _ in range(NAME_FREE_POLLS):
+            if await asyncio.to_thread(self.agent_handle, agent_id) is None:
+                return
+            await asyncio.sleep(NAME_FREE_POLL_S)
+        raise RuntimeError(f"agent {agent_id}: actor name still taken after {NAME_FREE_POLLS * NAME_FREE_POLL_S}s")
+
+
+def content(i: int, chars: int) -> str:
+    """A memory text of about `chars` characters (words, so the index tier has work)."""
+    words = f"memory {i} the agent observed weather markets friends plans and a small detail numbered {i}. "
+    return (words * (chars // len(words) + 1))[:chars]
+
+
+def actor_pid(handle: ray.actor.ActorHandle) -> int:
+    """The worker pid of a live actor, from the GCS actor table (bounded wait)."""
+    from ray._private import state
+
+    actor_id = handle._actor_id.hex()
+    for _ in range(100):
+        info = state.actors(actor_id=actor_id)
+        if info and info.get("State") == "ALIVE" and info.get("Pid"):
+            return int(info["Pid"])
+        time.sleep(0.05)
+    raise RuntimeError(f"no pid for actor {actor_id}")
+
+
+def unique_ids(prefix: str, n: int) -> list[str]:
+    tag = uuid.uuid4().hex[:6]
+    return [f"{prefix}-{tag}-{i:04d}" for i in range(n)]
+
+
+def settings_summary(settings: dict[str, Any]) -> dict[str, Any]:
+    keys = (
+        "profile",
+        "writer_pool_size",
+        "batch_max_events",
+        "batch_max_delay_ms",
+        "working_memory_size",
+        "dedup_window",
+        "idle_timeout_s",
+        "serve_min_replicas",
+        "serve_max_replicas",
+    )
+    return {k: settings.get(k) for k in keys}

@@ -1,0 +1,157 @@
+"""Samples, sides and figures: what every measurement family hands to the report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+
+def percentile(samples: Sequence[float], q: float) -> float | None:
+    return float(np.percentile(np.asarray(samples, dtype=float), q)) if len(samples) else None
+
+
+@dataclass
+class Side:
+    """One side of a figure: the system or its baseline."""
+
+    label: str
+    samples: list[float] = field(default_factory=list)
+    """Per-operation values (seconds for latencies, bytes for memory)."""
+    sample_unit: str = "ms"
+    value: float | None = None
+    """The headline absolute number (events/s, rows/s, MiB); the p50 if not set."""
+    value_unit: str = ""
+
+    @property
+    def p50(self) -> float | None:
+        return percentile(self.samples, 50)
+
+    @property
+    def p99(self) -> float | None:
+        return percentile(self.samples, 99)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "n": len(self.samples),
+            "sample_unit": self.sample_unit,
+            "p50": self.p50,
+            "p99": self.p99,
+            "mean": float(np.mean(self.samples)) if self.samples else None,
+            "min": min(self.samples) if self.samples else None,
+            "max": max(self.samples) if self.samples else None,
+            "value": self.value,
+            "value_unit": self.value_unit,
+        }
+
+
+@dataclass
+class Figure:
+    """A ratio (system / baseline) against a target; `direction` says which way is good."""
+
+    number: int
+    name: str
+    target: float
+    direction: Literal["<=", ">="]
+    basis: str
+    """How the ratio is computed, e.g. "p50 latency" or "events/s"."""
+    system: Side | None = None
+    baseline: Side | None = None
+    ratio: float | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def met(self) -> bool | None:
+        if self.ratio is None:
+            return None
+        return self.ratio <= self.target if self.direction == "<=" else self.ratio >= self.target
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "figure": self.number,
+            "name": self.name,
+            "ratio": self.ratio,
+            "target": f"{self.direction} {self.target}",
+            "met": self.met,
+            "basis": self.basis,
+            "system": self.system.to_json() if self.system else None,
+            "baseline": self.baseline.to_json() if self.baseline else None,
+            "details": self.details,
+            "error": self.error,
+            "seconds": round(self.seconds, 1),
+        }
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+# -- timing loops (bounded; sides alternate in rounds so that drift hits both alike) ----
+
+
+async def alternate_async(
+    sides: Sequence[Callable[[], Awaitable[Any]]],
+    calls: int,
+    warmup: int,
+    rounds: int,
+    advance: Callable[[int], None] = lambda n: None,
+) -> list[list[float]]:
+    """Time `calls` sequential awaits of each side, in `rounds` alternating blocks."""
+    for _ in range(warmup):
+        for call in sides:
+            await call()
+    samples: list[list[float]] = [[] for _ in sides]
+    rounds = max(1, min(rounds, calls))
+    for r in range(rounds):
+        block = calls // rounds + (1 if r < calls % rounds else 0)
+        order = list(range(len(sides)))
+        if r % 2:
+            order.reverse()
+        for index in order:
+            call, sink = sides[index], samples[index]
+            for _ in range(block):
+                start = time.perf_counter()
+                await call()
+                sink.append(time.perf_counter() - start)
+            advance(block)
+    return samples
+
+
+def alternate_sync(
+    sides: Sequence[Callable[[], Any]],
+    calls: int,
+    warmup: int,
+    rounds: int,
+    advance: Callable[[int], None] = lambda n: None,
+) -> list[list[float]]:
+    """`alternate_async` for blocking calls (the HTTP client)."""
+    for _ in range(warmup):
+        for call in sides:
+            call()
+    samples: list[list[float]] = [[] for _ in sides]
+    rounds = max(1, min(rounds, calls))
+    for r in range(rounds):
+        block = calls // rounds + (1 if r < calls % rounds else 0)
+        order = list(range(len(sides)))
+        if r % 2:
+            order.reverse()
+        for index in order:
+            call, sink = sides[index], samples[index]
+            for _ in range(block):
+                start = time.perf_counter()
+                call()
+                sink.append(time.perf_counter() - start)
+            advance(block)
+    return samples
+
+
+def ms(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds * 1000
