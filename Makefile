@@ -1,11 +1,12 @@
-# novamem: `make up` runs the service on the embedded profile; `make test` runs every test.
+# novamem: `make up` runs the service on the embedded profile; `make test` runs every test
+# (building the polyglot profile's database servers first; cached after the first time).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: install up down status test demo bench clean
+.PHONY: install services up down status test demo bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +24,10 @@ down: install
 status: install
 	$(VENV)/bin/novamem status
 
-test: install
+services: install
+	$(PY) -m cluster.services build
+
+test: install services
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 demo: install

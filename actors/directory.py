@@ -14,7 +14,8 @@ from typing import Any
 import ray
 from ray.actor import ActorHandle
 
-from actors.codec import pack, unpack
+from actors.codec import err, ok, pack, unpack, unwrap
+from actors.errors import NovamemError
 from actors.writers import WriterPool
 
 DIRECTORY_NAME = "directory"
@@ -77,5 +78,37 @@ class Directory:
                     for w in writers
                 ],
                 "tiers": tiers,
+            }
+        )
+
+    async def rebuild(self, tier: str) -> bytes:
+        """Drop `tier` and replay it from the log: pause every writer's sync, drop once,
+        then resume all with a reset so each replays its shard from checkpoint zero."""
+        writers = self.pool.handles
+        try:
+            for reply in await asyncio.gather(*(w.pause_tier.remote(tier) for w in writers)):
+                unwrap(reply)
+            try:
+                unwrap(await writers[0].drop_tier.remote(tier))
+            finally:
+                for reply in await asyncio.gather(*(w.resume_tier.remote(tier, True) for w in writers)):
+                    unwrap(reply)
+        except NovamemError as error:
+            return err(error)
+        return ok({"tier": tier, "writers": len(writers)})
+
+    async def verify(self, tier: str) -> bytes:
+        """Tier counts against log counts, per agent, across every shard."""
+        try:
+            parts = [unwrap(r) for r in await asyncio.gather(*(w.verify_tier.remote(tier) for w in self.pool.handles))]
+        except NovamemError as error:
+            return err(error)
+        return ok(
+            {
+                "tier": tier,
+                "agents": sum(p["agents"] for p in parts),
+                "expected": sum(p["expected"] for p in parts),
+                "held": sum(p["held"] for p in parts),
+                "mismatches": [m for p in parts for m in p["mismatches"]],
             }
         )

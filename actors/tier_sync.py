@@ -28,8 +28,10 @@ BACKOFF_MAX_S = 2.0
 class TierSync:
     """Applies committed events to `tier`, saves checkpoints, and answers read-your-writes waits."""
 
-    def __init__(self, tier: Tier, event_log: EventLog, owns: Callable[[str], bool]) -> None:
+    def __init__(self, tier: Tier, event_log: EventLog, owns: Callable[[str], bool], stall_s: float = 10.0) -> None:
         self.tier = tier
+        self.stall_s = stall_s
+        self._busy_since: float | None = None
         self.log = event_log
         self.owns = owns
         self.applied: dict[str, int] = {}
@@ -40,6 +42,11 @@ class TierSync:
         self._wakeup = asyncio.Event()
         self._progress = asyncio.Condition()
         self._stale = True
+        self._running = asyncio.Event()
+        self._running.set()
+        self._applying = asyncio.Lock()
+        self._generation = 0
+        """Bumped by `resume(reset=True)`: work started before a reset is discarded."""
 
     def submit(self, events: list[Event]) -> None:
         """Queue events the log just committed (called in commit order)."""
@@ -50,14 +57,39 @@ class TierSync:
     def queue_depth(self) -> int:
         return len(self._pending)
 
+    @property
+    def ok(self) -> bool:
+        """Healthy, and not stuck in one apply for longer than `stall_s` (a hung server)."""
+        stalled = self._busy_since is not None and time.monotonic() - self._busy_since > self.stall_s
+        return self.healthy and not stalled
+
+    async def pause(self) -> None:
+        """Stop applying (for a rebuild); returns once no apply is in flight."""
+        self._running.clear()
+        async with self._applying:
+            pass
+
+    def resume(self, reset: bool) -> None:
+        """Apply again; after `reset` (the tier was dropped) replay everything from the log."""
+        if reset:
+            self._generation += 1
+            self.applied = {}
+            self._pending.clear()
+            self._stale = True
+        self._running.set()
+        self._wakeup.set()
+
     async def run(self) -> None:
         """Forever: catch up if stale, else apply what was submitted."""
         self.applied = await self._retry(lambda: self.log.checkpoints(self.tier.name))
         backoff = BACKOFF_START_S
         while True:
+            await self._running.wait()
             if self._stale:
                 self._pending.clear()
-                self._stale = not await self._catch_up()
+                generation = self._generation
+                current = await self._catch_up(generation)
+                self._stale = not current or generation != self._generation
             if self._stale:
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, BACKOFF_MAX_S)
@@ -69,11 +101,20 @@ class TierSync:
                 continue
             batch, self._pending = self._pending, []
             fresh = [e for e in batch if e.seq > self.applied.get(e.agent_id, 0)]
-            self._stale = not await self._apply(fresh)
+            self._stale = not await self._apply(fresh, self._generation)
 
-    async def _apply(self, events: list[Event]) -> bool:
+    async def _apply(self, events: list[Event], generation: int) -> bool:
+        """Apply and checkpoint; False on failure. Work from before a reset is dropped."""
         if not events:
             return True
+        await self._running.wait()
+        async with self._applying:
+            if generation != self._generation:
+                return True
+            return await self._apply_now(events)
+
+    async def _apply_now(self, events: list[Event]) -> bool:
+        self._busy_since = time.monotonic()
         try:
             await self.tier.apply(events)
             marks: dict[str, int] = {}
@@ -83,6 +124,8 @@ class TierSync:
         except Exception as error:  # noqa: BLE001 - any tier failure means: catch up later
             self._mark_failed(error)
             return False
+        finally:
+            self._busy_since = None
         self.healthy, self.last_error = True, ""
         self.applied_events += len(events)
         async with self._progress:
@@ -91,7 +134,7 @@ class TierSync:
             self._progress.notify_all()
         return True
 
-    async def _catch_up(self) -> bool:
+    async def _catch_up(self, generation: int) -> bool:
         """Replay every lagging agent of this shard from its checkpoint; True when current."""
         try:
             await self.tier.open()
@@ -102,6 +145,8 @@ class TierSync:
             self._mark_failed(error)
             return False
         for agent_id, head in heads.items():
+            if generation != self._generation:
+                return False
             if not self.owns(agent_id):
                 continue
             done = max(checkpoints.get(agent_id, 0), 0)
@@ -114,7 +159,7 @@ class TierSync:
                     return False
                 if not events:
                     break
-                if not await self._apply(events):
+                if not await self._apply(events, generation):
                     return False
                 done = events[-1].seq
         return True

@@ -68,7 +68,8 @@ class BackendWriter:
         self.pool_size = pool_size
         self.settings = settings_from_wire(settings)
         self.log, self.tiers = build_stores(self.settings)
-        self.syncs = [TierSync(tier, self.log, self._owns) for tier in self.tiers]
+        stall_s = 2 * self.settings.store_timeout_s
+        self.syncs = [TierSync(tier, self.log, self._owns, stall_s) for tier in self.tiers]
         self._queue: deque[_Pending] = deque()
         self._queued_events = 0
         self._has_work = asyncio.Event()
@@ -219,7 +220,7 @@ class BackendWriter:
         """The hot tier answers when it holds the agent up to the log's head; else the log."""
         await self._enqueue(None)
         snap = None
-        hot = [sync for sync in self.syncs if isinstance(sync.tier, HotTier) and sync.healthy]
+        hot = [sync for sync in self.syncs if isinstance(sync.tier, HotTier) and sync.ok]
         if hot:
             head = await self.log.head(agent_id)
             for sync in hot:
@@ -280,7 +281,7 @@ class BackendWriter:
         """The first healthy tier that can answer `what`, once it holds `agent_id` up to `min_seq`."""
         for sync in self.syncs:
             if isinstance(sync.tier, capability):
-                if not sync.healthy:
+                if not sync.ok:
                     raise Unavailable(f"tier {sync.tier.name} (for {what}) is down: {sync.last_error}")
                 if min_seq and not await sync.wait_for(agent_id, min_seq, self.settings.recall_wait_s):
                     raise Unavailable(f"tier {sync.tier.name} is behind the log; retry or ask for eventual consistency")
@@ -305,6 +306,9 @@ class BackendWriter:
         ranked: dict[str, list[int]] = {}
         degraded: list[str] = []
         for sync in self.syncs:
+            if not sync.ok:  # a down tier will not catch up within a request: do not wait
+                degraded.append(sync.tier.name)
+                continue
             if min_seq and not await sync.wait_for(query.agent_id, min_seq, self.settings.recall_wait_s):
                 degraded.append(sync.tier.name)
             try:
@@ -324,6 +328,52 @@ class BackendWriter:
 
     # -- operations -------------------------------------------------------------------
 
+    def _sync(self, tier: str) -> TierSync:
+        for sync in self.syncs:
+            if sync.tier.name == tier:
+                return sync
+        raise InvalidInput(f"no tier {tier!r} here; tiers: {', '.join(s.tier.name for s in self.syncs)}", "tier")
+
+    async def pause_tier(self, tier: str) -> bytes:
+        """Rebuild step 1 (every writer): stop applying to `tier`."""
+        return await self._answer(lambda: self._sync(tier).pause())
+
+    async def drop_tier(self, tier: str) -> bytes:
+        """Rebuild step 2 (one writer): empty the tier and forget its checkpoints."""
+
+        async def drop() -> None:
+            sync = self._sync(tier)
+            await sync.tier.open()
+            await sync.tier.drop()
+            await self.log.reset_checkpoints(tier)
+
+        return await self._answer(drop)
+
+    async def resume_tier(self, tier: str, reset: bool) -> bytes:
+        """Rebuild step 3 (every writer): replay this shard into the tier from the log."""
+
+        async def resume() -> None:
+            self._sync(tier).resume(reset)
+
+        return await self._answer(resume)
+
+    async def verify_tier(self, tier: str) -> bytes:
+        """Per-agent memory counts of this shard: the tier's against the log's."""
+        return await self._answer(lambda: self._verify(self._sync(tier)))
+
+    async def _verify(self, sync: TierSync) -> dict[str, Any]:
+        heads = {a: h for a, h in (await self.log.heads()).items() if self._owns(a)}
+        mismatches, checked, held = [], 0, 0
+        for agent_id in heads:
+            expected = await self.log.count(agent_id, memories_only=True)
+            if sync.tier.retention is not None:
+                expected = min(expected, sync.tier.retention)
+            actual = await sync.tier.count(agent_id)
+            checked, held = checked + expected, held + actual
+            if actual != expected:
+                mismatches.append({"agent_id": agent_id, "log": expected, "tier": actual})
+        return {"agents": len(heads), "expected": checked, "held": held, "mismatches": mismatches}
+
     async def stats(self) -> bytes:
         """Queue depth, batches, log health and per-tier lag for this writer's shard."""
         if self.restarted is None:
@@ -339,7 +389,7 @@ class BackendWriter:
         for sync in self.syncs:
             lag = sum(max(0, head - sync.applied.get(agent, 0)) for agent, head in heads.items())
             tiers[sync.tier.name] = {
-                "ok": sync.healthy,
+                "ok": sync.ok,
                 "lag": lag,
                 "error": sync.last_error,
                 "queue_depth": sync.queue_depth,

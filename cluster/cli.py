@@ -143,6 +143,27 @@ def status(
     console.print(table)
 
 
+@app.command()
+def rebuild(
+    tier: Annotated[str, typer.Option("--tier", help="tier to drop and replay from the log")],
+    config: ConfigOpt = None,
+    address: AddressOpt = None,
+    namespace: NamespaceOpt = None,
+    timeout_s: Annotated[float, typer.Option("--timeout", help="give up after this many seconds")] = 3600,
+) -> None:
+    """Drop a tier, replay it from the log with a progress bar, verify its counts against the log."""
+    from actors.errors import NovamemError
+    from cluster.tier_rebuild import rebuild_tier
+
+    runtime = _connect(address, _settings(config, namespace=namespace))
+    try:
+        report = asyncio.run(rebuild_tier(runtime, tier, timeout_s, console))
+    except (NovamemError, TimeoutError) as error:
+        console.print(f"[red]rebuild of {tier} failed:[/red] {error}")
+        raise typer.Exit(1) from error
+    raise typer.Exit(0 if not report["mismatches"] else 1)
+
+
 @app.command("config")
 def show_config(config: ConfigOpt = None, profile: ProfileOpt = None) -> None:
     """Print the effective configuration (file + NOVAMEM_* environment + flags)."""
@@ -165,6 +186,15 @@ def demo(
     settings = _settings(config, profile=profile, namespace=namespace)
     passed = run_demo(settings, address, agents=agents, memories=memories, kill=kill, console=console)
     raise typer.Exit(0 if passed else 1)
+
+
+def _mount_services() -> None:
+    from cluster.services.cli import app as services_app
+
+    app.add_typer(services_app, name="services", help="Local database servers for the polyglot profile.")
+
+
+_mount_services()
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ import ray
 
 from actors.agent import AGENT_NAME
 from actors.client import AgentClient, Deployment
-from actors.codec import unpack
+from actors.codec import unpack, unwrap
 from actors.directory import DIRECTORY_NAME, Directory
 from actors.handles import get_or_create, lookup
 from actors.writers import WriterPool
@@ -89,6 +89,14 @@ class Runtime:
     async def stats(self) -> dict[str, Any]:
         """Active agents, log head, writer queue depth, per-tier lag."""
         return unpack(await self.deployment.directory.stats.remote())
+
+    async def rebuild(self, tier: str) -> dict[str, Any]:
+        """Drop `tier` and start replaying it from the log (watch `stats()` lag reach 0)."""
+        return unwrap(await self.deployment.directory.rebuild.remote(tier))
+
+    async def verify(self, tier: str) -> dict[str, Any]:
+        """Per-agent memory counts of `tier` against the log; `mismatches` lists differences."""
+        return unwrap(await self.deployment.directory.verify.remote(tier))
 
     async def active_agents(self) -> list[str]:
         return await self.deployment.directory.active_agents.remote()

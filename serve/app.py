@@ -156,8 +156,11 @@ def build_app(settings: dict[str, Any]) -> Application:
     ).bind(settings)
 
 
-def deploy(settings: dict[str, Any]) -> str:
-    """Start Serve on the configured host/port (fixed at first start) and run the app."""
+def deploy(settings: dict[str, Any], name: str = APP_NAME, route_prefix: str = "/") -> str:
+    """Start Serve on the configured host/port (fixed at first start) and run the app.
+
+    Several deployments can share one Serve instance under different names and prefixes.
+    """
     serve.start(http_options={"host": settings["http_host"], "port": settings["http_port"]})
-    serve.run(build_app(settings), name=APP_NAME, route_prefix="/")
-    return f"http://{settings['http_host']}:{settings['http_port']}"
+    serve.run(build_app(settings), name=name, route_prefix=route_prefix)
+    return f"http://{settings['http_host']}:{settings['http_port']}{route_prefix.rstrip('/')}"

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import get_route_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from actors.errors import NovamemError
@@ -69,7 +70,7 @@ def _allowed_methods(request: Request) -> list[str]:
             pending.extend(included.routes)
             continue
         pattern = getattr(route, "path_regex", None)
-        if pattern is not None and pattern.match(request.url.path):
+        if pattern is not None and pattern.match(get_route_path(request.scope)):
             methods |= getattr(route, "methods", None) or set()
     return sorted(methods)
 

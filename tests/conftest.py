@@ -86,3 +86,9 @@ def services() -> Iterator[dict[str, dict[str, Any]]]:
     ours = [name for name in manager.ALL if name not in already]
     if ours and os.environ.get("NOVAMEM_KEEP_SERVICES") != "1":  # stop([]) would mean "all"
         manager.stop(ours)
+
+
+@pytest.fixture(scope="session")
+def serve_port(ray_session: dict) -> int:
+    """Serve's HTTP port for the whole session (fixed by the first `serve.start`)."""
+    return free_port()

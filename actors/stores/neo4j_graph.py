@@ -112,7 +112,12 @@ class Neo4jGraphTier:
     async def open(self) -> None:
         if self._driver is None:
             driver = AsyncGraphDatabase.driver(
-                self.uri, auth=self.auth, connection_timeout=self.timeout_s, max_connection_pool_size=8
+                self.uri,
+                auth=self.auth,
+                connection_timeout=self.timeout_s,
+                connection_acquisition_timeout=self.timeout_s,
+                max_transaction_retry_time=self.timeout_s,
+                max_connection_pool_size=8,
             )
             try:
                 for statement in CONSTRAINTS:

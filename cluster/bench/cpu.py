@@ -48,6 +48,7 @@ class Snapshot:
     at: float
     per_pid: dict[int, tuple[str, float]]
     machine_busy: float
+    machine_iowait: float
 
 
 def snapshot() -> Snapshot:
@@ -61,7 +62,8 @@ def snapshot() -> Snapshot:
         except psutil.Error:
             continue
     machine = psutil.cpu_times()
-    return Snapshot(time.perf_counter(), per_pid, machine.user + machine.system + machine.nice + getattr(machine, "irq", 0) + getattr(machine, "softirq", 0))
+    busy = machine.user + machine.system + machine.nice + getattr(machine, "irq", 0) + getattr(machine, "softirq", 0)
+    return Snapshot(time.perf_counter(), per_pid, busy, getattr(machine, "iowait", 0.0))
 
 
 def usage(before: Snapshot, after: Snapshot, operations: int) -> dict[str, object]:
@@ -80,4 +82,5 @@ def usage(before: Snapshot, after: Snapshot, operations: int) -> dict[str, objec
         "wall_s": round(wall, 3),
         "cores_used_by_bench": round(ours / wall, 2) if wall else None,
         "cores_used_by_other_jobs": round(max(machine - ours, 0.0) / wall, 2) if wall else None,
+        "cores_idle_in_iowait": round((after.machine_iowait - before.machine_iowait) / wall, 2) if wall else None,
     }

@@ -106,9 +106,10 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
             system_lat += lat
             advance(1)
         system_cpu = cpu.usage(cpu_before, cpu.snapshot(), len(ids) * per_agent * p.write_passes)
+        batches1, events1 = await _writer_totals(h)
         few = min(FEW_WRITERS, len(calls))
         system_few_wall, _ = await _timed_pass(calls[:few], per_agent, 9000)
-        batches1, events1 = await _writer_totals(h)
+        advance(1)
     with h.tracker.step("fig 3 · tear-down: kill agents", 1):
         await h.kill_agents(ids)
 
@@ -143,6 +144,7 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
             advance(1)
         base_cpu = cpu.usage(cpu_before, cpu.snapshot(), len(ids) * per_agent * p.write_passes)
         base_few_wall, _ = await _timed_pass(noop_calls[:few], per_agent, 0)
+        advance(1)
     for handle in agents + writers:
         ray.kill(handle, no_restart=True)
 

@@ -87,8 +87,12 @@ class Service(ABC):
         pid = read_pid(self.pid_file)
         if pid is None:
             return None
-        if pid_alive(pid) and self.process_marker in cmdline(pid):
-            return pid
+        if pid_alive(pid):
+            command = cmdline(pid)
+            # An empty command line means "cannot tell right now" (the kernel may not
+            # show it while a busy JVM maps memory), not "someone else's process".
+            if not command or self.process_marker in command:
+                return pid
         self.pid_file.unlink(missing_ok=True)
         return None
 

@@ -18,7 +18,6 @@ from ray import serve
 
 from cluster.runtime import Runtime
 from serve.app import deploy
-from tests.conftest import free_port
 
 pytest.register_assert_rewrite("tests.http.helpers")
 
@@ -40,9 +39,9 @@ def api_runtime(make_runtime: Callable[..., Runtime]) -> Runtime:
 
 
 @pytest.fixture(scope="session")
-def api_settings(api_runtime: Runtime) -> dict[str, Any]:
+def api_settings(api_runtime: Runtime, serve_port: int) -> dict[str, Any]:
     """The deployment's settings, with the HTTP port the Serve app listens on."""
-    return {**api_runtime.settings, "http_host": "127.0.0.1", "http_port": free_port()}
+    return {**api_runtime.settings, "http_host": "127.0.0.1", "http_port": serve_port}
 
 
 @pytest.fixture(scope="session")
