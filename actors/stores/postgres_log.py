@@ -15,9 +15,10 @@ from typing import Any
 
 import asyncpg
 
-from actors.codec import pack, unpack
+from actors.codec import unpack
 from actors.model import IDENTITY, Event, Identity
 from actors.stores.base import AgentSnapshot, Flush, FlushResult
+from actors.stores.log_rows import EVENT_COLUMNS, IDENTITY_COLUMNS, decode_event, event_row, identity_row
 from actors.stores.sequencing import assume_fresh, plan_checked
 
 SCHEMA = """
@@ -49,9 +50,6 @@ CREATE TABLE IF NOT EXISTS {schema}.tier_checkpoints (
 );
 """
 
-EVENT_COLUMNS = ["agent_id", "seq", "event_id", "kind", "session_id", "created_at", "payload"]
-IDENTITY_COLUMNS = ["agent_id", "version", "seq", "created_at", "payload"]
-
 TRANSIENT = (
     OSError,
     asyncio.TimeoutError,
@@ -63,26 +61,6 @@ TRANSIENT = (
     asyncpg.DeadlockDetectedError,
     asyncpg.AdminShutdownError,
 )
-
-
-def event_record(event: Event) -> tuple:
-    return (
-        event.agent_id,
-        event.seq,
-        event.event_id,
-        event.kind,
-        event.session_id,
-        event.created_at,
-        pack(event.to_wire()),
-    )
-
-
-def _identity_record(event: Event) -> tuple:
-    return (event.agent_id, int(event.data["version"]), event.seq, event.created_at, pack(event.data))
-
-
-def _decode(payload: bytes) -> Event:
-    return Event.from_wire(unpack(payload))
 
 
 def schema_name(namespace: str) -> str:
@@ -165,12 +143,12 @@ class PostgresLog:
 
     async def _copy(self, conn: asyncpg.Connection, events: list[Event]) -> None:
         await conn.copy_records_to_table(
-            "events", records=[event_record(e) for e in events], columns=EVENT_COLUMNS, schema_name=self.table_schema
+            "events", records=[event_row(e) for e in events], columns=list(EVENT_COLUMNS), schema_name=self.table_schema
         )
-        identities = [_identity_record(e) for e in events if e.kind == IDENTITY]
+        identities = [identity_row(e) for e in events if e.kind == IDENTITY]
         if identities:
             await conn.copy_records_to_table(
-                "identity_versions", records=identities, columns=IDENTITY_COLUMNS, schema_name=self.table_schema
+                "identity_versions", records=identities, columns=list(IDENTITY_COLUMNS), schema_name=self.table_schema
             )
 
     async def _insert_all(self, conn: asyncpg.Connection, flushes: list[Flush]) -> list[FlushResult]:
@@ -223,7 +201,7 @@ class PostgresLog:
             agent_id=agent_id,
             head=head,
             identity=identity,
-            recent=[_decode(r["payload"]) for r in reversed(recent)],
+            recent=[decode_event(r["payload"]) for r in reversed(recent)],
             recent_ids={r["event_id"]: r["seq"] for r in ids},
         )
 
@@ -248,7 +226,7 @@ class PostgresLog:
             after_seq,
             limit,
         )
-        return [_decode(r["payload"]) for r in rows]
+        return [decode_event(r["payload"]) for r in rows]
 
     async def history(
         self,
@@ -272,7 +250,7 @@ class PostgresLog:
         params.append(limit)
         sql.append(f"ORDER BY seq DESC LIMIT ${len(params)}")
         rows = await self.pool.fetch(" ".join(sql), *params)
-        return [_decode(r["payload"]) for r in rows]
+        return [decode_event(r["payload"]) for r in rows]
 
     async def get(self, agent_id: str, seqs: list[int]) -> list[Event]:
         if not seqs:
@@ -280,7 +258,7 @@ class PostgresLog:
         rows = await self.pool.fetch(
             f"SELECT payload FROM {self.schema}.events WHERE agent_id = $1 AND seq = ANY($2::bigint[])", agent_id, seqs
         )
-        return [_decode(r["payload"]) for r in rows]
+        return [decode_event(r["payload"]) for r in rows]
 
     async def identity_history(self, agent_id: str) -> list[Identity]:
         rows = await self.pool.fetch(

@@ -8,10 +8,11 @@ checkpoints live in the same file, so one transaction covers an event and its id
 from __future__ import annotations
 
 import sqlite3
-from actors.codec import pack, unpack
+from actors.codec import unpack
 from actors.model import IDENTITY, Event, Identity
 from actors.stores import sqlite_thread
 from actors.stores.base import AgentSnapshot, Flush, FlushResult
+from actors.stores.log_rows import decode_event, event_row, identity_row
 from actors.stores.sequencing import assume_fresh, plan_checked
 from actors.stores.sqlite_thread import SqliteThread, transaction
 
@@ -45,27 +46,6 @@ CREATE TABLE IF NOT EXISTS tier_checkpoints (
 
 INSERT_EVENT = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)"
 INSERT_IDENTITY = "INSERT INTO identity_versions VALUES (?, ?, ?, ?, ?)"
-
-
-def event_row(event: Event) -> tuple:
-    """The `events` row for an event (also used by the raw-executemany benchmark)."""
-    return (
-        event.agent_id,
-        event.seq,
-        event.event_id,
-        event.kind,
-        event.session_id,
-        event.created_at,
-        pack(event.to_wire()),
-    )
-
-
-def _identity_row(event: Event) -> tuple:
-    return (event.agent_id, int(event.data["version"]), event.seq, event.created_at, pack(event.data))
-
-
-def _decode(payload: bytes) -> Event:
-    return Event.from_wire(unpack(payload))
 
 
 def _placeholders(n: int) -> str:
@@ -128,7 +108,7 @@ class SqliteLog:
         results = [assume_fresh(flush) for flush in flushes]
         events = [event for flush in flushes for event in flush.events]
         conn.executemany(INSERT_EVENT, [event_row(e) for e in events])
-        identities = [_identity_row(e) for e in events if e.kind == IDENTITY]
+        identities = [identity_row(e) for e in events if e.kind == IDENTITY]
         if identities:
             conn.executemany(INSERT_IDENTITY, identities)
         for result in results:
@@ -150,7 +130,7 @@ class SqliteLog:
         conn.execute("SAVEPOINT flush")
         try:
             conn.executemany(INSERT_EVENT, [event_row(e) for e in new_events])
-            conn.executemany(INSERT_IDENTITY, [_identity_row(e) for e in new_events if e.kind == IDENTITY])
+            conn.executemany(INSERT_IDENTITY, [identity_row(e) for e in new_events if e.kind == IDENTITY])
         except sqlite3.IntegrityError:
             conn.execute("ROLLBACK TO flush")
             conn.execute("RELEASE flush")
@@ -179,7 +159,7 @@ class SqliteLog:
                 agent_id=agent_id,
                 head=head,
                 identity=self._current_identity(conn, agent_id),
-                recent=[_decode(r[0]) for r in reversed(recent)],
+                recent=[decode_event(r[0]) for r in reversed(recent)],
                 recent_ids=dict(ids),
             )
 
@@ -206,7 +186,7 @@ class SqliteLog:
                 (agent_id, after_seq, limit),
             ).fetchall()
         )
-        return [_decode(r[0]) for r in rows]
+        return [decode_event(r[0]) for r in rows]
 
     async def history(
         self,
@@ -230,7 +210,7 @@ class SqliteLog:
         sql.append("ORDER BY seq DESC LIMIT ?")
         params.append(limit)
         rows = await self._reader.run(lambda conn: conn.execute(" ".join(sql), params).fetchall())
-        return [_decode(r[0]) for r in rows]
+        return [decode_event(r[0]) for r in rows]
 
     async def get(self, agent_id: str, seqs: list[int]) -> list[Event]:
         if not seqs:
@@ -241,7 +221,7 @@ class SqliteLog:
                 (agent_id, *seqs),
             ).fetchall()
         )
-        return [_decode(r[0]) for r in rows]
+        return [decode_event(r[0]) for r in rows]
 
     async def identity_history(self, agent_id: str) -> list[Identity]:
         rows = await self._reader.run(

@@ -14,7 +14,8 @@ import ray
 from actors.codec import ok, pack
 from actors.model import DEFAULT_KIND, Event, memory_item, new_event_id, now
 from actors.stores.base import Flush, FlushResult
-from actors.stores.sqlite_log import INSERT_EVENT, SCHEMA, SqliteLog, event_row
+from actors.stores.log_rows import event_row
+from actors.stores.sqlite_log import INSERT_EVENT, SCHEMA, SqliteLog
 from actors.stores.sqlite_thread import BUSY_TIMEOUT_MS
 from actors.writers import result_to_wire, shard_of
 from cluster.bench import cpu

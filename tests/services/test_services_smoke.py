@@ -9,6 +9,7 @@ The servers come from the session fixture `services` (tests/conftest.py).
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from typing import Any
@@ -20,6 +21,10 @@ from cluster.services import manager
 pytestmark = [pytest.mark.polyglot, pytest.mark.timeout(3600)]
 
 RUN_ID = uuid.uuid4().hex[:8]
+
+
+def _progress(name: str, message: str) -> None:
+    print(f"[services] {name}: {message}", flush=True)
 
 
 @pytest.fixture(scope="session")
