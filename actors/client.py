@@ -219,17 +219,18 @@ class AgentClient:
         others on an unknown agent fail fast with AgentNotFound, creating no actor.
         """
         deadline = time.monotonic() + self.deployment.settings["call_timeout_s"]
-        backoff = RETRY_BACKOFF_S
+        backoff = 0.0  # the first retry goes at once: usually the actor merely passivated
         while True:
             handle = await self._handle(create)
             try:
                 return unwrap(await getattr(handle, method).remote(*args))
             except (RayActorError, AgentPassivating) as error:
                 self.deployment.forget(self.agent_id)
+                create = True  # it had an actor, so it exists: no need to ask its writer
                 if time.monotonic() + backoff > deadline:
                     raise Unavailable(f"agent {self.agent_id} did not come back in time: {error}") from error
                 await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 1.0)
+                backoff = min(max(backoff * 2, RETRY_BACKOFF_S), 1.0)
 
     async def _handle(self, create: bool) -> ActorHandle:
         handle = self.deployment.cached(self.agent_id)

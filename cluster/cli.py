@@ -60,6 +60,9 @@ def up(
     namespace: NamespaceOpt = None,
     ray_port: Annotated[int, typer.Option("--ray-port", help="port of a Ray head started here")] = DEFAULT_RAY_PORT,
     dashboard_port: Annotated[int, typer.Option("--dashboard-port", help="its dashboard/jobs port")] = DASHBOARD_PORT,
+    local_services: Annotated[
+        bool, typer.Option("--local-services/--external-services", help="polyglot: start the local servers first")
+    ] = True,
 ) -> None:
     """Start Ray locally (or join --address), create the deployment and serve HTTP."""
     from cluster.local_ray import current_session, join_or_start
@@ -67,6 +70,8 @@ def up(
     from serve.app import deploy
 
     settings = _settings(config, profile=profile, http_port=port, namespace=namespace)
+    if settings.profile == "polyglot" and local_services:
+        _start_local_services(settings)
     with console.status("starting Ray and the novamem deployment…"):
         started = join_or_start(
             address, settings.namespace, settings.agent_slots, quiet=True, ports=(ray_port, dashboard_port)
@@ -87,6 +92,19 @@ def up(
     if started:
         table.add_row("Ray jobs", f"RAY_AUTH_MODE=token ray job submit --address http://127.0.0.1:{dashboard_port} …")
     console.print(table)
+
+
+def _start_local_services(settings: Settings) -> None:
+    """PostgreSQL plus the servers of the configured tiers (built and cached on first use)."""
+    from cluster.services import ServicesFailed, manager
+
+    servers = ["postgres", *({"mongo": "ferretdb"}.get(tier, tier) for tier in settings.tiers)]
+    with console.status(f"starting {', '.join(servers)} (a first build can take many minutes)…"):
+        try:
+            manager.start(servers, progress=lambda name, message: console.print(f"  {name}: {message}"))
+        except ServicesFailed as error:
+            console.print(f"[red]local servers failed:[/red] {error}")
+            raise typer.Exit(1) from error
 
 
 @app.command()

@@ -40,6 +40,7 @@ def ray_session() -> Iterator[dict[str, Any]]:
         dashboard_host="127.0.0.1",
         dashboard_port=dashboard_port,
         logging_level="WARNING",
+        log_to_driver=False,  # actor and Serve logs stay in the session's log files
     )
     yield {"gcs_address": context.address_info["gcs_address"], "dashboard_url": f"http://127.0.0.1:{dashboard_port}"}
     ray.shutdown()

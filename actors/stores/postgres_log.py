@@ -76,6 +76,8 @@ class PostgresLog:
     def __init__(self, dsn: str, namespace: str, pool_size: int = 4, timeout_s: float = 5.0) -> None:
         self.dsn = dsn
         self.schema = schema_name(namespace)
+        self.application_name = f"novamem:{namespace}"
+        """Shown in pg_stat_activity, so an operator can count a deployment's connections."""
         self.table_schema = self.schema.strip('"')
         self.pool_size = pool_size
         self.timeout_s = timeout_s
@@ -85,7 +87,12 @@ class PostgresLog:
     async def open(self) -> None:
         if self._pool is None:
             pool = await asyncpg.create_pool(
-                self.dsn, min_size=1, max_size=self.pool_size, timeout=self.timeout_s, command_timeout=30
+                self.dsn,
+                min_size=1,
+                max_size=self.pool_size,
+                timeout=self.timeout_s,
+                command_timeout=30,
+                server_settings={"application_name": self.application_name},
             )
             try:
                 async with pool.acquire() as conn:

@@ -87,10 +87,11 @@ class SqliteIndexTier:
         memories = [e for e in events if e.is_memory]
         if not memories:
             return
-        vectors = event_vectors(self.embedder, [e.content for e in memories], [e.embedding for e in memories])
 
         def work(conn: sqlite3.Connection) -> None:
-            for event, vector in zip(memories, vectors):
+            # Embedding happens here, on the database thread, not on the writer's event loop.
+            vectors = event_vectors(self.embedder, [e.content for e in memories], [e.embedding for e in memories])
+            for event, vector in zip(memories, vectors, strict=True):
                 row = (event.agent_id, event.seq, event.kind, event.session_id, json.dumps(event.metadata), vector.tobytes())
                 (row_id,) = conn.execute(UPSERT_INDEX, row).fetchone()
                 conn.execute("INSERT OR REPLACE INTO memory_text (rowid, content) VALUES (?, ?)", (row_id, event.content))

@@ -8,6 +8,7 @@ Weaviate runs with no vectorizer module.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 import uuid
@@ -119,7 +120,9 @@ class WeaviateVectorTier:
         memories = [e for e in events if e.is_memory]
         if not memories:
             return
-        vectors = event_vectors(self.embedder, [e.content for e in memories], [e.embedding for e in memories])
+        vectors = await asyncio.to_thread(  # off the writer's event loop
+            event_vectors, self.embedder, [e.content for e in memories], [e.embedding for e in memories]
+        )
         by_tenant: dict[str, list[DataObject]] = defaultdict(list)
         for event, vector in zip(memories, vectors):
             by_tenant[tenant_of(event.agent_id)].append(

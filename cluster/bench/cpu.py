@@ -3,7 +3,9 @@
 On a 2-core machine throughput is bounded by CPU, so "CPU milliseconds per operation, by
 process" explains a throughput ratio better than any timer. The tree is this driver plus
 everything it started (GCS, raylet, every worker), so other jobs on the machine are not
-counted; their share shows up as `machine_busy_other`.
+counted; their share shows up as `cores_used_by_other_jobs`. The polyglot figures add the
+database servers' process trees (`servers`: root pid -> group name), since on one machine
+their CPU is part of the same budget.
 """
 
 from __future__ import annotations
@@ -51,14 +53,36 @@ class Snapshot:
     machine_iowait: float
 
 
-def snapshot() -> Snapshot:
+def _tree(pid: int) -> list[psutil.Process]:
+    try:
+        root = psutil.Process(pid)
+        return [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return []
+
+
+def trees_cpu_s(pids: list[int]) -> float:
+    """CPU seconds used so far by these processes and their children (a server's backends)."""
+    total = 0.0
+    for pid in pids:
+        for process in _tree(pid):
+            try:
+                times = process.cpu_times()
+                total += times.user + times.system
+            except psutil.Error:
+                continue
+    return total
+
+
+def snapshot(servers: dict[int, str] | None = None) -> Snapshot:
     driver = os.getpid()
-    root = psutil.Process(driver)
     per_pid: dict[int, tuple[str, float]] = {}
-    for process in [root, *root.children(recursive=True)]:
+    trees = [(process, None) for process in _tree(driver)]
+    trees += [(process, group) for pid, group in (servers or {}).items() for process in _tree(pid)]
+    for process, group in trees:
         try:
             times = process.cpu_times()
-            per_pid[process.pid] = (_group(process, driver), times.user + times.system)
+            per_pid[process.pid] = (group or _group(process, driver), times.user + times.system)
         except psutil.Error:
             continue
     machine = psutil.cpu_times()

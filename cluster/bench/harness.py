@@ -13,6 +13,7 @@ import socket
 import tempfile
 import time
 import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from actors.agent import AGENT_NAME
 from actors.handles import lookup
+from actors.model import DEFAULT_KIND, Event, new_event_id, now
+from actors.stores.base import Flush
 from cluster.config import load_settings
 from cluster.runtime import Runtime
 
@@ -123,6 +126,9 @@ class Harness:
         self._extra_actors: list[ray.actor.ActorHandle] = []
         self.ray_init_s: float = 0.0
         self.ray_warnings = RayWarnings()
+        self.notes: dict[str, Any] = {}
+        """What one figure measured that another uses (e.g. figure 7's tier rates pick
+        figure 8's slowest tier; figure 9 reads figure 8's run)."""
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -200,18 +206,26 @@ class Harness:
 
     # -- agents ----------------------------------------------------------------------
 
-    def agent_handle(self, agent_id: str) -> ray.actor.ActorHandle | None:
-        return lookup(AGENT_NAME.format(agent_id=agent_id), self.namespace)
+    def agent_handle(self, agent_id: str, namespace: str | None = None) -> ray.actor.ActorHandle | None:
+        return lookup(AGENT_NAME.format(agent_id=agent_id), namespace or self.namespace)
 
     async def create_agents(
-        self, agent_ids: list[str], memories: int, concurrency: int, advance: Callable[[int], None], chars: int = 120
+        self,
+        agent_ids: list[str],
+        memories: int,
+        concurrency: int,
+        advance: Callable[[int], None],
+        chars: int = 120,
+        runtime: Runtime | None = None,
     ) -> None:
-        """Create agents with an identity and `memories` memories each (not timed)."""
+        """Create agents with an identity and `memories` memories each (not timed), in the
+        harness's deployment or in `runtime` (another deployment, e.g. a polyglot one)."""
         gate = asyncio.Semaphore(concurrency)
+        rt = runtime or self.rt
 
         async def one(agent_id: str) -> None:
             async with gate:
-                agent = self.rt.agent(agent_id)
+                agent = rt.agent(agent_id)
                 await agent.set_identity(f"bench {agent_id}", persona="benchmark agent", traits=["patient"])
                 if memories:
                     items = [{"content": content(i, chars), "entities": ["bench"]} for i in range(memories)]
@@ -220,19 +234,21 @@ class Harness:
 
         await asyncio.gather(*(one(a) for a in agent_ids))
 
-    async def kill_agents(self, agent_ids: list[str]) -> None:
+    async def kill_agents(self, agent_ids: list[str], runtime: Runtime | None = None) -> None:
         """Kill agents' actors for good and wait until their names are free (bounded)."""
+        rt = runtime or self.rt
+        namespace = rt.deployment.namespace
         for agent_id in agent_ids:
-            handle = self.agent_handle(agent_id)
+            handle = self.agent_handle(agent_id, namespace)
             if handle is not None:
                 ray.kill(handle, no_restart=True)
-            self.rt.deployment.forget(agent_id)
+            rt.deployment.forget(agent_id)
         for agent_id in agent_ids:
-            await self.wait_name_free(agent_id)
+            await self.wait_name_free(agent_id, namespace)
 
-    async def wait_name_free(self, agent_id: str) -> None:
+    async def wait_name_free(self, agent_id: str, namespace: str | None = None) -> None:
         for _ in range(NAME_FREE_POLLS):
-            if await asyncio.to_thread(self.agent_handle, agent_id) is None:
+            if await asyncio.to_thread(self.agent_handle, agent_id, namespace) is None:
                 return
             await asyncio.sleep(NAME_FREE_POLL_S)
         raise RuntimeError(f"agent {agent_id}: actor name still taken after {NAME_FREE_POLLS * NAME_FREE_POLL_S}s")
@@ -242,6 +258,42 @@ def content(i: int, chars: int) -> str:
     """A memory text of about `chars` characters (words, so the index tier has work)."""
     words = f"memory {i} the agent observed weather markets friends plans and a small detail numbered {i}. "
     return (words * (chars // len(words) + 1))[:chars]
+
+
+TOPICS = ("weather", "markets", "friends", "plans", "travel", "music", "cooking", "books", "health", "work", "garden", "family")
+PLACES = tuple(f"city {i}" for i in range(40))
+
+
+def memory_fields(agent_id: str, i: int, chars: int) -> dict[str, Any]:
+    """A realistic memory for the polyglot tiers: text, metadata for the document tier, and
+    three entities for the graph: a topic and a place shared across the fleet (so entity
+    nodes are shared, as in one knowledge graph) and a person of the agent's own."""
+    topic = TOPICS[i % len(TOPICS)]
+    place = PLACES[(7 * i + zlib.crc32(agent_id.encode())) % len(PLACES)]
+    return {
+        "content": content(i, chars),
+        "entities": [topic, place, f"friend {i % 5} of {agent_id}"],
+        "metadata": {"topic": topic, "source": "bench", "importance": i % 10, "tags": ["bench", topic]},
+    }
+
+
+def memory_event(agent_id: str, seq: int, chars: int) -> Event:
+    """The event `remember(**memory_fields(...))` would commit as `seq`."""
+    return Event(agent_id, seq, new_event_id(), DEFAULT_KIND, created_at=now(), **memory_fields(agent_id, seq - 1, chars))
+
+
+def flush_batches(
+    agent_ids: list[str], per_agent: int, count: int, make_event: Callable[[str, int], Event]
+) -> list[list[Flush]]:
+    """`count` consecutive writer batches: every agent adds `per_agent` events to each,
+    continuing its own seq (1, 2, 3 ...), as a writer sees them under steady load."""
+    return [
+        [
+            Flush(agent_id, b * per_agent + 1, [make_event(agent_id, b * per_agent + k + 1) for k in range(per_agent)])
+            for agent_id in agent_ids
+        ]
+        for b in range(count)
+    ]
 
 
 def actor_pid(handle: ray.actor.ActorHandle) -> int:

@@ -45,6 +45,23 @@ STALE_HANDLE_ACTIVATIONS = 3  # detail: activation through a cached handle of a 
 MEMORY_ACTORS = 10  # actors per side
 MEMORY_SETTLE_S = 3.0  # idle time before reading USS
 
+# -- figure 7: each polyglot store adapter's batch write vs its raw driver (no Ray) ----------
+TIER_AGENTS = 150  # agents per batch
+TIER_EVENTS_PER_AGENT = 4  # memories per agent per batch (with entities and metadata)
+TIER_CONTENT_CHARS = 200
+TIER_BATCHES = 20  # timed batches per side (sides alternate batch by batch)
+TIER_WARMUP = 2  # untimed batches per side first (the first one creates agents, tenants, entities)
+TIER_BUDGET_S = 90.0  # per store: stop timing after this (at least 3 timed batches); FerretDB is slow
+TIER_PROBE_BATCHES = 3  # figure 8 without figure 7: adapter-only batches per tier to find the slowest
+
+# -- figures 8-9: fan-out to every tier under 150 writing agents (Ray + the servers) --------
+FANOUT_AGENTS = 150
+FANOUT_EVENTS_PER_AGENT = 20  # timed remember() calls per agent per pass
+FANOUT_WARMUP_PER_AGENT = 2
+FANOUT_PASSES = 2  # timed passes per side (all tiers, then the slowest tier alone)
+LAG_SAMPLE_S = 0.2  # runtime.stats() sampling period during a pass
+CONVERGE_TIMEOUT_S = 600.0  # bound on waiting for every tier's lag to reach 0 after a pass
+
 # -- --quick: a smoke run of every figure in about a minute -------------------------------
 QUICK = {
     "wm_memories": 5,
@@ -67,6 +84,15 @@ QUICK = {
     "stale_handle_activations": 1,
     "memory_actors": 2,
     "memory_settle_s": 1.0,
+    "tier_agents": 20,
+    "tier_batches": 3,
+    "tier_warmup": 1,
+    "tier_probe_batches": 1,
+    "fanout_agents": 8,
+    "fanout_events_per_agent": 3,
+    "fanout_warmup_per_agent": 1,
+    "fanout_passes": 1,
+    "converge_timeout_s": 120.0,
 }
 
 
@@ -97,6 +123,19 @@ class Params:
     stale_handle_activations: int = STALE_HANDLE_ACTIVATIONS
     memory_actors: int = MEMORY_ACTORS
     memory_settle_s: float = MEMORY_SETTLE_S
+    tier_agents: int = TIER_AGENTS
+    tier_events_per_agent: int = TIER_EVENTS_PER_AGENT
+    tier_content_chars: int = TIER_CONTENT_CHARS
+    tier_batches: int = TIER_BATCHES
+    tier_warmup: int = TIER_WARMUP
+    tier_budget_s: float = TIER_BUDGET_S
+    tier_probe_batches: int = TIER_PROBE_BATCHES
+    fanout_agents: int = FANOUT_AGENTS
+    fanout_events_per_agent: int = FANOUT_EVENTS_PER_AGENT
+    fanout_warmup_per_agent: int = FANOUT_WARMUP_PER_AGENT
+    fanout_passes: int = FANOUT_PASSES
+    lag_sample_s: float = LAG_SAMPLE_S
+    converge_timeout_s: float = CONVERGE_TIMEOUT_S
 
     @classmethod
     def for_mode(cls, quick: bool) -> Params:

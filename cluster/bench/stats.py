@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -49,14 +50,22 @@ class Side:
         }
 
 
+class Skipped(Exception):
+    """Raised by a figure that cannot run here (say, its database servers are not running);
+    reported as skipped, which is not an error."""
+
+
 @dataclass
 class Figure:
-    """A ratio (system / baseline) against a target; `direction` says which way is good."""
+    """A ratio (system / baseline) against a target; `direction` says which way is good.
+
+    A figure with no baseline (`target=None`) is an absolute figure: no ratio, no verdict.
+    """
 
     number: int
     name: str
-    target: float
-    direction: Literal["<=", ">="]
+    target: float | None
+    direction: Literal["<=", ">=", ""]
     basis: str
     """How the ratio is computed, e.g. "p50 latency" or "events/s"."""
     system: Side | None = None
@@ -65,20 +74,32 @@ class Figure:
     details: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     seconds: float = 0.0
+    part: str = ""
+    """Sub-figure letter: figure 7 has one row per store (7a ... 7e)."""
+    skipped: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.number}{self.part}"
 
     @property
     def met(self) -> bool | None:
-        if self.ratio is None:
+        if self.ratio is None or self.target is None:
             return None
         return self.ratio <= self.target if self.direction == "<=" else self.ratio >= self.target
 
+    @property
+    def target_text(self) -> str:
+        return "n/a" if self.target is None else f"{self.direction} {self.target}"
+
     def to_json(self) -> dict[str, Any]:
         return {
-            "figure": self.number,
+            "figure": self.id,
             "name": self.name,
             "ratio": self.ratio,
-            "target": f"{self.direction} {self.target}",
+            "target": self.target_text,
             "met": self.met,
+            "skipped": self.skipped,
             "basis": self.basis,
             "system": self.system.to_json() if self.system else None,
             "baseline": self.baseline.to_json() if self.baseline else None,
@@ -155,3 +176,19 @@ def alternate_sync(
 
 def ms(seconds: float | None) -> float | None:
     return None if seconds is None else seconds * 1000
+
+
+async def concurrent_pass(calls: Sequence[Callable[[int], Awaitable[Any]]], per_agent: int, offset: int) -> tuple[float, list[float]]:
+    """Every caller runs `per_agent` sequential calls (argument `offset + i`), all callers
+    concurrently; returns the wall time and every call's latency (seconds)."""
+    latencies: list[float] = []
+
+    async def one(call: Callable[[int], Awaitable[Any]]) -> None:
+        for i in range(per_agent):
+            start = time.perf_counter()
+            await call(offset + i)
+            latencies.append(time.perf_counter() - start)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(c) for c in calls))
+    return time.perf_counter() - started, latencies

@@ -20,9 +20,9 @@ from actors.stores.sqlite_thread import BUSY_TIMEOUT_MS
 from actors.writers import result_to_wire, shard_of
 from cluster.bench import cpu
 from cluster.bench.baselines import NoopAgent, NoopWriter
-from cluster.bench.harness import Harness, content, unique_ids
+from cluster.bench.harness import Harness, content, flush_batches, unique_ids
 from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Side, percentile, ratio
+from cluster.bench.stats import Figure, Side, concurrent_pass, percentile, ratio
 
 WRITE_TARGET = 0.7
 FEW_WRITERS = 10
@@ -31,21 +31,6 @@ BATCH_TARGET = 0.8
 
 
 # -- figure 3 ---------------------------------------------------------------------------
-
-
-async def _timed_pass(calls: list[Any], per_agent: int, offset: int) -> tuple[float, list[float]]:
-    """Every caller runs `per_agent` sequential calls, all callers concurrently."""
-    latencies: list[float] = []
-
-    async def one(call: Any) -> None:
-        for i in range(per_agent):
-            start = time.perf_counter()
-            await call(offset + i)
-            latencies.append(time.perf_counter() - start)
-
-    started = time.perf_counter()
-    await asyncio.gather(*(one(c) for c in calls))
-    return time.perf_counter() - started, latencies
 
 
 def _wire_sizes(settings: dict[str, Any], text: str, agent_id: str) -> dict[str, bytes]:
@@ -96,20 +81,20 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
     calls = [lambda i, c=c: c.remember(content(i, chars)) for c in clients]
     system_walls, system_lat = [], []
     with h.tracker.step("fig 3 · durable remember() passes", p.write_passes + 2) as advance:
-        await _timed_pass(calls, p.write_warmup_per_agent, 0)
+        await concurrent_pass(calls, p.write_warmup_per_agent, 0)
         advance(1)
         system_idle = await _idle_cpu(p.idle_probe_s)
         batches0, events0 = await _writer_totals(h)
         cpu_before = cpu.snapshot()
         for n in range(p.write_passes):
-            wall, lat = await _timed_pass(calls, per_agent, 1000 * (n + 1))
+            wall, lat = await concurrent_pass(calls, per_agent, 1000 * (n + 1))
             system_walls.append(wall)
             system_lat += lat
             advance(1)
         system_cpu = cpu.usage(cpu_before, cpu.snapshot(), len(ids) * per_agent * p.write_passes)
         batches1, events1 = await _writer_totals(h)
         few = min(FEW_WRITERS, len(calls))
-        system_few_wall, _ = await _timed_pass(calls[:few], per_agent, 9000)
+        system_few_wall, _ = await concurrent_pass(calls[:few], per_agent, 9000)
         advance(1)
     with h.tracker.step("fig 3 · tear-down: kill agents", 1):
         await h.kill_agents(ids)
@@ -134,17 +119,17 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
     noop_calls = [lambda i, a=a: a.remember.remote(payload) for a in agents]
     base_walls, base_lat = [], []
     with h.tracker.step("fig 3 · no-op passes", p.write_passes + 2) as advance:
-        await _timed_pass(noop_calls, p.write_warmup_per_agent, 0)
+        await concurrent_pass(noop_calls, p.write_warmup_per_agent, 0)
         advance(1)
         base_idle = await _idle_cpu(p.idle_probe_s)
         cpu_before = cpu.snapshot()
         for _ in range(p.write_passes):
-            wall, lat = await _timed_pass(noop_calls, per_agent, 0)
+            wall, lat = await concurrent_pass(noop_calls, per_agent, 0)
             base_walls.append(wall)
             base_lat += lat
             advance(1)
         base_cpu = cpu.usage(cpu_before, cpu.snapshot(), len(ids) * per_agent * p.write_passes)
-        base_few_wall, _ = await _timed_pass(noop_calls[:few], per_agent, 0)
+        base_few_wall, _ = await concurrent_pass(noop_calls[:few], per_agent, 0)
         advance(1)
     for handle in agents + writers:
         ray.kill(handle, no_restart=True)
@@ -185,27 +170,20 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
 def _batches(p: Params, count: int, tag: str) -> list[list[Flush]]:
     """`count` consecutive batches: each agent continues its own seq in every batch."""
     agents = [f"b-{tag}-{i:04d}" for i in range(p.batch_agents)]
-    per = p.batch_events_per_agent
-    out = []
-    for b in range(count):
-        flushes = []
-        for agent_id in agents:
-            events = [
-                Event(
-                    agent_id,
-                    b * per + k + 1,
-                    new_event_id(),
-                    DEFAULT_KIND,
-                    content=content(b * per + k, 200),
-                    metadata={"source": "bench"},
-                    entities=["bench", agent_id],
-                    created_at=now(),
-                )
-                for k in range(per)
-            ]
-            flushes.append(Flush(agent_id, b * per + 1, events))
-        out.append(flushes)
-    return out
+
+    def event(agent_id: str, seq: int) -> Event:
+        return Event(
+            agent_id,
+            seq,
+            new_event_id(),
+            DEFAULT_KIND,
+            content=content(seq - 1, 200),
+            metadata={"source": "bench"},
+            entities=["bench", agent_id],
+            created_at=now(),
+        )
+
+    return flush_batches(agents, p.batch_events_per_agent, count, event)
 
 
 def _raw_connection(path: Path) -> sqlite3.Connection:

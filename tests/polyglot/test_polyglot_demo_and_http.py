@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from rich.console import Console
 
-from cluster.config import settings_from_wire
-from cluster.demo import run_demo
 from cluster.runtime import Runtime
 from serve.app import deploy
 
 pytestmark = pytest.mark.polyglot
 
+NOVAMEM = str(Path(sys.executable).with_name("novamem"))
 
-def test_demo_on_polyglot(polyglot: Runtime) -> None:
-    console = Console(record=True, width=120)
-    assert run_demo(settings_from_wire(polyglot.settings), None, agents=12, memories=3, kill=3, console=console)
-    assert "checks failed" in console.export_text()
+
+def test_novamem_demo_profile_polyglot(polyglot: Runtime, ray_session: dict) -> None:
+    """The real CLI: `novamem demo --profile polyglot` against the session's cluster."""
+    env = {**os.environ, "NOVAMEM_NAMESPACE": polyglot.settings["namespace"]}
+    command = [NOVAMEM, "demo", "--profile", "polyglot", "--agents", "12", "--memories", "3", "--kill", "3"]
+    done = subprocess.run(
+        [*command, "--address", ray_session["gcs_address"]], env=env, capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "all checks passed" in done.stdout
 
 
 @pytest.fixture(scope="module")

@@ -44,3 +44,14 @@ def test_rrf_rewards_agreement_and_breaks_ties_by_recency() -> None:
 def test_rrf_ignores_duplicates_within_a_list() -> None:
     fused = reciprocal_rank_fusion({"vector": [1, 1, 2]}, k=5)
     assert [f.seq for f in fused] == [1, 2]
+
+
+def test_context_signals_cannot_outvote_a_direct_match() -> None:
+    ranked = {
+        "index.vector": [1, 3],
+        "index.keyword": [1, 3],
+        "neo4j.entity": [1],
+        "neo4j.related": [3],
+        "log.recency": [3, 2, 1],
+    }
+    assert [f.seq for f in reciprocal_rank_fusion(ranked, k=2)] == [1, 3]

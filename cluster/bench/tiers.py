@@ -1,0 +1,529 @@
+"""Figure 7 (7a-7e): each polyglot store adapter's batch write ÷ the raw driver doing the same writes.
+
+A batch is what a writer hands a tier under load: `tier_agents` agents × `tier_events_per_agent`
+memories, with entities and metadata, each agent continuing its own seq from batch to batch.
+Per store, two fresh namespaces: the adapter (`tier.apply(events)`, or `PostgresLog.append`
+for the log) writes into one, the raw driver writes the same events into the other:
+
+- redis: a redis-py pipeline (no transaction) of the same commands on the same keys;
+- neo4j: the adapter's own `UNWIND … MERGE` Cypher with the same rows, one write transaction;
+- weaviate: `insert_many` of the same objects, UUIDs and vectors, one call per tenant (agent);
+- mongo: motor `bulk_write(ordered=False)` of the same `ReplaceOne(upsert=True)` documents;
+- postgres: asyncpg `copy_records_to_table` of the same `events` rows in one transaction.
+
+The raw side's event→row conversion (keys, msgpack payloads, Cypher rows, vectors,
+documents) is computed before the clock starts: the ratio prices everything the adapter
+adds on top of the wire work, conversion included. Its cost is reported beside the ratio
+(`conversion_p50_ms`). Schemas, indexes and constraints of the raw namespace are created
+by the adapter's own `open()`, so both sides write into identical structures; afterwards
+both namespaces must hold the same number of memories. Sides alternate batch by batch.
+
+No Ray: like figure 4, these run before Ray starts.
+"""
+
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from actors.model import IDENTITY, Event
+from actors.stores import build_stores
+from actors.stores.base import Flush
+from cluster.bench import cpu, polyglot
+from cluster.bench.harness import Harness, flush_batches, memory_event, unique_ids
+from cluster.bench.params import Params
+from cluster.bench.stats import Figure, Side, percentile, ratio
+from cluster.config import Settings
+
+TIER_TARGET = 0.8
+MIN_TIMED = 3
+PARTS = dict(zip(polyglot.STORES, "abcde"))
+STORE_OF_PART = {part: store for store, part in PARTS.items()}
+RAW_DRIVER = {
+    "redis": "redis-py pipeline, same commands",
+    "neo4j": "neo4j driver, same UNWIND/MERGE Cypher, 1 write txn",
+    "weaviate": "weaviate insert_many per tenant, same objects + vectors",
+    "mongo": "motor bulk_write, same ReplaceOne upserts",
+    "postgres": "asyncpg copy_records_to_table, same rows, 1 txn",
+}
+ADAPTER = {
+    "redis": "RedisHotTier.apply",
+    "neo4j": "Neo4jGraphTier.apply",
+    "weaviate": "WeaviateVectorTier.apply",
+    "mongo": "MongoDocumentTier.apply",
+    "postgres": "PostgresLog.append",
+}
+
+
+def header(store: str, p: Params) -> Figure:
+    """The figure's identity (also what an error or a skip is reported under)."""
+    batch = f"{p.tier_agents} agents × {p.tier_events_per_agent} memories"
+    return Figure(
+        7,
+        f"{store} batch write via {ADAPTER[store]} ({batch}) ÷ raw driver",
+        TIER_TARGET,
+        ">=",
+        "rows/s at median batch",
+        part=PARTS[store],
+    )
+
+
+def events_of(batch: list[Flush]) -> list[Event]:
+    return [event for flush in batch for event in flush.events]
+
+
+# -- one store, two namespaces --------------------------------------------------------------
+
+
+class Pair(ABC):
+    """A store under test: the adapter writes into `adapter_settings.namespace`, the raw
+    driver into `raw_settings.namespace`. `prepare` (untimed) turns a batch into what the
+    raw driver sends; `raw_write` sends it."""
+
+    store: str
+
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
+        self.adapter_settings = adapter_settings
+        self.raw_settings = raw_settings
+
+    @abstractmethod
+    async def open(self) -> None: ...
+
+    @abstractmethod
+    async def adapter_write(self, batch: list[Flush]) -> None: ...
+
+    @abstractmethod
+    def prepare(self, batch: list[Flush]) -> Any: ...
+
+    @abstractmethod
+    async def raw_write(self, prepared: Any) -> None: ...
+
+    @abstractmethod
+    async def held(self) -> dict[str, int]:
+        """Memories each namespace holds: equal counts mean both sides did the same writes."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    def details(self, batch: list[Flush], prepared: Any) -> dict[str, Any]:
+        """Store-specific facts about one batch (commands, calls, rows)."""
+        return {}
+
+
+class TierPair(Pair):
+    """A tier: the adapter instance writes; a second instance on the raw namespace only
+    creates its schema (`open`) and counts, so the raw driver writes into the same shape."""
+
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
+        super().__init__(adapter_settings, raw_settings)
+        (self.tier,) = build_stores(adapter_settings)[1]
+        (self.shadow,) = build_stores(raw_settings)[1]
+
+    async def open(self) -> None:
+        await self.tier.open()
+        await self.shadow.open()
+        await self.connect()
+
+    async def adapter_write(self, batch: list[Flush]) -> None:
+        await self.tier.apply(events_of(batch))
+
+    async def held(self) -> dict[str, int]:
+        return {"adapter": await self.tier.count(), "raw": await self.shadow.count()}
+
+    async def close(self) -> None:
+        await self.tier.close()
+        await self.shadow.close()
+        await self.disconnect()
+
+    @abstractmethod
+    async def connect(self) -> None:
+        """Open the raw driver's own client."""
+
+    @abstractmethod
+    async def disconnect(self) -> None: ...
+
+
+class RedisPair(TierPair):
+    store = "redis"
+
+    async def connect(self) -> None:
+        import redis.asyncio as aioredis
+
+        self.client = aioredis.from_url(self.raw_settings.redis_url)
+
+    async def disconnect(self) -> None:
+        await self.client.aclose()
+
+    def prepare(self, batch: list[Flush]) -> list[tuple]:
+        """The adapter's commands, keys from its own key function: per event, replace the
+        id and (memories) the payload at score seq; per agent, trim both sets, set seq."""
+        from actors.codec import pack
+
+        key = self.shadow._key  # noqa: SLF001 - the same key layout, by construction
+        commands: list[tuple] = []
+        for event in events_of(batch):
+            ids, recent = key(event.agent_id, "ids"), key(event.agent_id, "recent")
+            commands += [("ZREMRANGEBYSCORE", ids, event.seq, event.seq), ("ZADD", ids, event.seq, event.event_id)]
+            if event.kind != IDENTITY:
+                payload = pack(event.to_wire())
+                commands += [("ZREMRANGEBYSCORE", recent, event.seq, event.seq), ("ZADD", recent, event.seq, payload)]
+        for flush in batch:
+            agent = flush.agent_id
+            commands += [
+                ("ZREMRANGEBYRANK", key(agent, "recent"), 0, -(self.shadow.retention + 1)),
+                ("ZREMRANGEBYRANK", key(agent, "ids"), 0, -(self.shadow.dedup_window + 1)),
+                ("SET", key(agent, "seq"), flush.events[-1].seq),
+            ]
+        return commands
+
+    async def raw_write(self, prepared: list[tuple]) -> None:
+        pipe = self.client.pipeline(transaction=False)
+        for command in prepared:
+            pipe.execute_command(*command)
+        await pipe.execute()
+
+    def details(self, batch: list[Flush], prepared: list[tuple]) -> dict[str, Any]:
+        return {"commands_per_batch": len(prepared)}
+
+
+class Neo4jPair(TierPair):
+    store = "neo4j"
+
+    async def connect(self) -> None:
+        from neo4j import AsyncGraphDatabase
+
+        s = self.raw_settings
+        self.driver = AsyncGraphDatabase.driver(s.neo4j_uri, auth=polyglot.neo4j_auth(s), max_connection_pool_size=8)
+
+    async def disconnect(self) -> None:
+        await self.driver.close()
+
+    def prepare(self, batch: list[Flush]) -> list[dict[str, Any]]:
+        from actors.stores.neo4j_graph import entity_key
+
+        return [
+            {
+                "agent_id": e.agent_id,
+                "seq": e.seq,
+                "kind": e.kind,
+                "content": e.content,
+                "session_id": e.session_id,
+                "created_at": e.created_at,
+                "entities": [{"key": k, "name": n} for n in dict.fromkeys(e.entities) if (k := entity_key(n))],
+            }
+            for e in events_of(batch)
+        ]
+
+    async def raw_write(self, prepared: list[dict[str, Any]]) -> None:
+        async with self.driver.session() as session:
+            await session.execute_write(self._memories, prepared)
+
+    async def _memories(self, tx: Any, rows: list[dict[str, Any]]) -> None:
+        from actors.stores.neo4j_graph import APPLY_MEMORIES
+
+        await (await tx.run(APPLY_MEMORIES, rows=rows, ns=self.raw_settings.namespace)).consume()
+
+    def details(self, batch: list[Flush], prepared: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"memory_rows_per_batch": len(prepared), "mentions_per_batch": sum(len(r["entities"]) for r in prepared)}
+
+
+class WeaviatePair(TierPair):
+    store = "weaviate"
+
+    async def connect(self) -> None:
+        import weaviate
+
+        s = self.raw_settings
+        self.client = weaviate.use_async_with_local(
+            host=s.weaviate_host, port=s.weaviate_http_port, grpc_port=s.weaviate_grpc_port, skip_init_checks=True
+        )
+        await self.client.connect()
+
+    async def disconnect(self) -> None:
+        await self.client.close()
+
+    def prepare(self, batch: list[Flush]) -> dict[str, list[Any]]:
+        """Objects per tenant with the adapter's UUIDs and vectors (embedding included here)."""
+        from weaviate.classes.data import DataObject
+
+        from actors.embedding import event_vectors
+        from actors.stores.weaviate_vectors import object_uuid, tenant_of
+
+        memories = [e for e in events_of(batch) if e.is_memory]
+        vectors = event_vectors(self.shadow.embedder, [e.content for e in memories], [e.embedding for e in memories])
+        by_tenant: dict[str, list[Any]] = defaultdict(list)
+        for e, vector in zip(memories, vectors):
+            properties = {"agent_id": e.agent_id, "seq": e.seq, "kind": e.kind, "session_id": e.session_id or "", "content": e.content}
+            by_tenant[tenant_of(e.agent_id)].append(
+                DataObject(properties=properties, uuid=object_uuid(e.agent_id, e.seq), vector=vector.tolist())
+            )
+        return dict(by_tenant)
+
+    async def raw_write(self, prepared: dict[str, list[Any]]) -> None:
+        collection = self.client.collections.use(self.shadow.collection_name)
+        for tenant, objects in prepared.items():
+            result = await collection.with_tenant(tenant).data.insert_many(objects)
+            if result.has_errors:
+                raise RuntimeError(f"weaviate rejected {len(result.errors)} objects")
+
+    def details(self, batch: list[Flush], prepared: dict[str, list[Any]]) -> dict[str, Any]:
+        return {"insert_many_calls_per_batch": len(prepared), "vector_dim": self.shadow.embedder.dim}
+
+
+class MongoPair(TierPair):
+    store = "mongo"
+
+    async def connect(self) -> None:
+        from motor.motor_asyncio import AsyncIOMotorClient
+
+        self.client = AsyncIOMotorClient(self.raw_settings.mongo_url, maxPoolSize=8)
+
+    async def disconnect(self) -> None:
+        self.client.close()
+
+    def prepare(self, batch: list[Flush]) -> list[Any]:
+        from pymongo import ReplaceOne
+
+        from actors.stores.mongo_documents import escape
+
+        return [
+            ReplaceOne(
+                {"_id": f"{e.agent_id}:{e.seq}"},
+                {
+                    "agent_id": e.agent_id,
+                    "seq": e.seq,
+                    "event_id": e.event_id,
+                    "kind": e.kind,
+                    "content": e.content,
+                    "metadata": escape(e.metadata),
+                    "entities": e.entities,
+                    "session_id": e.session_id,
+                    "created_at": e.created_at,
+                    "schema_version": e.schema_version,
+                },
+                upsert=True,
+            )
+            for e in events_of(batch)
+            if e.kind != IDENTITY
+        ]
+
+    async def raw_write(self, prepared: list[Any]) -> None:
+        from actors.stores.mongo_documents import database_of
+
+        await self.client[database_of(self.raw_settings.namespace)]["memories"].bulk_write(prepared, ordered=False)
+
+    def details(self, batch: list[Flush], prepared: list[Any]) -> dict[str, Any]:
+        return {"upserts_per_batch": len(prepared)}
+
+
+class PostgresPair(Pair):
+    """The log: `PostgresLog.append` (heads, COPY, savepoint fallback) vs a bare COPY."""
+
+    store = "postgres"
+
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
+        super().__init__(adapter_settings, raw_settings)
+        self.log = build_stores(adapter_settings)[0]
+        self.shadow = build_stores(raw_settings)[0]
+
+    async def open(self) -> None:
+        import asyncpg
+
+        await self.log.open()
+        await self.shadow.open()
+        self.conn = await asyncpg.connect(self.raw_settings.postgres_dsn)
+
+    async def adapter_write(self, batch: list[Flush]) -> None:
+        results = await self.log.append(batch)
+        if not all(r.ok for r in results):
+            raise RuntimeError("PostgresLog.append refused a fresh batch")
+
+    def prepare(self, batch: list[Flush]) -> list[tuple]:
+        from actors.stores.log_rows import event_row
+
+        return [event_row(e) for e in events_of(batch)]
+
+    async def raw_write(self, prepared: list[tuple]) -> None:
+        from actors.stores.log_rows import EVENT_COLUMNS
+
+        async with self.conn.transaction():
+            await self.conn.copy_records_to_table(
+                "events", records=prepared, columns=list(EVENT_COLUMNS), schema_name=self.shadow.table_schema
+            )
+
+    async def held(self) -> dict[str, int]:
+        return {"adapter": await self.log.count(), "raw": await self.shadow.count()}
+
+    async def close(self) -> None:
+        await self.conn.close()
+        await self.log.close()
+        await self.shadow.close()
+
+
+PAIRS: dict[str, type[Pair]] = {
+    "redis": RedisPair,
+    "neo4j": Neo4jPair,
+    "weaviate": WeaviatePair,
+    "mongo": MongoPair,
+    "postgres": PostgresPair,
+}
+
+
+# -- timing -------------------------------------------------------------------------------
+
+
+@dataclass
+class Costs:
+    """Per timed batch: wall time, this process's CPU (driver + adapter), the server's CPU."""
+
+    wall: list[float] = field(default_factory=list)
+    client_cpu: list[float] = field(default_factory=list)
+    server_cpu: list[float] = field(default_factory=list)
+
+    def summary_ms(self) -> dict[str, float | None]:
+        """p50 wall and client CPU; the server's CPU as a mean (its counters tick in 10 ms)."""
+        server = sum(self.server_cpu) / len(self.server_cpu) if self.server_cpu else None
+        out = {"wall_p50": percentile(self.wall, 50), "client_cpu_p50": percentile(self.client_cpu, 50), "server_cpu_mean": server}
+        return {k: None if v is None else round(1000 * v, 2) for k, v in out.items()}
+
+
+async def _timed(write: Any, servers: list[int]) -> tuple[float, float, float]:
+    """One batch: (wall, client CPU, server CPU) in seconds; the CPU probes sit outside the wall time."""
+    server_before = cpu.trees_cpu_s(servers)
+    client_before = time.process_time()
+    started = time.perf_counter()
+    await write()
+    wall = time.perf_counter() - started
+    client = time.process_time() - client_before
+    return wall, client, cpu.trees_cpu_s(servers) - server_before
+
+
+async def _alternate(
+    pair: Pair, batches: list[list[Flush]], prepared: list[Any], warmup: int, budget_s: float, servers: list[int], advance: Any
+) -> dict[str, Costs]:
+    """Adapter and raw driver write batch b in turn, who goes first alternating. Stops
+    early once `budget_s` is spent (after at least MIN_TIMED batches): a slow store
+    (FerretDB's upserts) would otherwise hold the whole benchmark for many minutes."""
+    costs = {"adapter": Costs(), "raw": Costs()}
+    deadline = time.monotonic() + budget_s
+    for b, batch in enumerate(batches):
+        if b >= warmup + MIN_TIMED and time.monotonic() > deadline:
+            break
+        sides = [("adapter", lambda: pair.adapter_write(batch)), ("raw", lambda: pair.raw_write(prepared[b]))]
+        for name, write in sides if b % 2 == 0 else sides[::-1]:
+            wall, client, server = await _timed(write, servers)
+            if b >= warmup:
+                sink = costs[name]
+                sink.wall.append(wall)
+                sink.client_cpu.append(client)
+                if servers:
+                    sink.server_cpu.append(server)
+            advance(1)
+    return costs
+
+
+def _prepare_all(pair: Pair, batches: list[list[Flush]]) -> tuple[list[Any], list[float]]:
+    """The raw side's payloads for every batch, and how long each conversion took."""
+    prepared, seconds = [], []
+    for batch in batches:
+        started = time.perf_counter()
+        prepared.append(pair.prepare(batch))
+        seconds.append(time.perf_counter() - started)
+    return prepared, seconds
+
+
+# -- the figure ------------------------------------------------------------------------------
+
+
+async def measure(h: Harness, p: Params, store: str, batches: int, warmup: int, with_raw: bool = True) -> dict[str, Any]:
+    """Write `batches` batches through the adapter (and the raw driver) into fresh
+    namespaces, removed afterwards whatever happens."""
+    polyglot.require([store])
+    tag = f"7{PARTS[store]}"
+    namespaces = [polyglot.fresh_namespace(tag), polyglot.fresh_namespace(tag)]
+    data_dir = str(h.tmp / "tiers")
+    pair = PAIRS[store](*(polyglot.settings(ns, data_dir, tiers=[store] if store != "postgres" else []) for ns in namespaces))
+    agents = unique_ids(f"t{tag}", p.tier_agents)
+    total = warmup + batches
+    plan = flush_batches(agents, p.tier_events_per_agent, total, lambda a, seq: memory_event(a, seq, p.tier_content_chars))
+    servers = list(polyglot.server_pids([store]))
+    try:
+        await pair.open()
+        prepared, conversion = _prepare_all(pair, plan) if with_raw else ([], [])
+        label = f"fig {tag} · {store}: adapter vs raw driver" if with_raw else f"fig 8 · probe {store} adapter"
+        with h.tracker.step(label, total * (2 if with_raw else 1)) as advance:
+            if with_raw:
+                costs = await _alternate(pair, plan, prepared, warmup, p.tier_budget_s, servers, advance)
+            else:
+                costs = {"adapter": Costs()}
+                for b, batch in enumerate(plan):
+                    wall, _, _ = await _timed(lambda: pair.adapter_write(batch), [])
+                    if b >= warmup:
+                        costs["adapter"].wall.append(wall)
+                    advance(1)
+        held = await pair.held() if with_raw else {}
+        details = pair.details(plan[-1], prepared[-1]) if with_raw else {}
+    finally:
+        try:
+            await pair.close()
+        finally:
+            cleanup_errors = [e for ns in namespaces for e in await polyglot.cleanup(ns)]
+    rows = p.tier_agents * p.tier_events_per_agent
+    written = warmup + len(costs["adapter"].wall)
+    h.notes.setdefault("tier_rows_per_s", {})[store] = rows / percentile(costs["adapter"].wall, 50)
+    return {
+        "costs": costs,
+        "rows": rows,
+        "held": held,
+        "conversion": conversion[warmup:],
+        "details": details,
+        "cleanup_errors": cleanup_errors,
+        "expected_held": rows * written,
+    }
+
+
+async def tier_write(h: Harness, p: Params, store: str) -> Figure:
+    """Figure 7x for one store: adapter rows/s ÷ raw driver rows/s at the median batch."""
+    figure = header(store, p)
+    run = await measure(h, p, store, p.tier_batches, p.tier_warmup)
+    costs, rows = run["costs"], run["rows"]
+    if set(run["held"].values()) != {run["expected_held"]}:
+        raise RuntimeError(f"the two sides did not write the same memories: {run['held']} (expected {run['expected_held']} each)")
+    median = {k: rows / percentile(c.wall, 50) for k, c in costs.items()}
+    mean = {k: rows * len(c.wall) / sum(c.wall) for k, c in costs.items()}
+    ms = {k: [s * 1000 for s in c.wall] for k, c in costs.items()}
+    figure.system = Side(ADAPTER[store], ms["adapter"], value=median["adapter"], value_unit="rows/s")
+    figure.baseline = Side(RAW_DRIVER[store], ms["raw"], value=median["raw"], value_unit="rows/s")
+    figure.ratio = ratio(median["adapter"], median["raw"])
+    p50 = {k: c.summary_ms() for k, c in costs.items()}
+    figure.details = {
+        "rows_per_batch": rows,
+        "batches_timed": len(costs["adapter"].wall),
+        "ratio_of_mean_throughput": ratio(mean["adapter"], mean["raw"]),
+        "mean_rows_per_s": {k: round(v, 1) for k, v in mean.items()},
+        "ms_per_batch_adapter": p50["adapter"],
+        "ms_per_batch_raw": p50["raw"],
+        "adapter_extra_client_cpu_p50_ms": _minus(p50["adapter"]["client_cpu_p50"], p50["raw"]["client_cpu_p50"]),
+        "conversion_p50_ms": percentile([s * 1000 for s in run["conversion"]], 50),
+        "conversion_note": "event→row conversion (the raw side's, done before its clock starts; the adapter does the same inside its time)",
+        **run["details"],
+        "memories_held": run["held"],
+        "cleanup_errors": run["cleanup_errors"] or "none",
+    }
+    return figure
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else round(a - b, 2)
+
+
+async def tier_rates(h: Harness, p: Params, stores: list[str]) -> dict[str, float]:
+    """Adapter rows/s per store: figure 7's when it ran in this process, else a short probe."""
+    known = h.notes.setdefault("tier_rows_per_s", {})
+    for store in stores:
+        if store not in known:
+            await measure(h, p, store, p.tier_probe_batches, 1, with_raw=False)
+    return {store: known[store] for store in stores}
