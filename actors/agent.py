@@ -301,11 +301,12 @@ class AgentActor:
                     await self._load()
                     self._pending[:0] = batch
                     continue
-            except NovamemError as error:
+            except Exception as error:  # noqa: BLE001 - every waiting caller must get an answer
+                failure = error if isinstance(error, NovamemError) else Unavailable(f"commit failed: {error!r}")
                 for event, future in batch:
                     self._pending_ids.pop(event.event_id, None)
                     if not future.done():
-                        future.set_exception(error)
+                        future.set_exception(failure)
                 continue
             stale_retries = 0
             for (event, future), seq, created in zip(batch, result["seqs"], result["created"]):

@@ -76,6 +76,10 @@ class AgentClient:
         self.agent_id = check_agent_id(agent_id)
         self.deployment = deployment
 
+    @property
+    def _timeout_s(self) -> float:
+        return self.deployment.settings["call_timeout_s"]
+
     # -- writes -------------------------------------------------------------------------
 
     async def set_identity(
@@ -218,12 +222,16 @@ class AgentClient:
         Only `create=True` calls (identity writes) may bring a brand-new agent into being;
         others on an unknown agent fail fast with AgentNotFound, creating no actor.
         """
-        deadline = time.monotonic() + self.deployment.settings["call_timeout_s"]
+        deadline = time.monotonic() + self._timeout_s
         backoff = 0.0  # the first retry goes at once: usually the actor merely passivated
         while True:
             handle = await self._handle(create)
+            remaining = max(deadline - time.monotonic(), 0.001)
             try:
-                return unwrap(await getattr(handle, method).remote(*args))
+                return unwrap(await asyncio.wait_for(getattr(handle, method).remote(*args), remaining))
+            except TimeoutError as error:
+                # Safe to give up: writes carry their event_id, so retrying later is idempotent.
+                raise Unavailable(f"agent {self.agent_id} did not answer within {self._timeout_s:.0f}s") from error
             except (RayActorError, AgentPassivating) as error:
                 self.deployment.forget(self.agent_id)
                 create = True  # it had an actor, so it exists: no need to ask its writer

@@ -152,7 +152,15 @@ class BackendWriter:
                     await asyncio.wait_for(self._full.wait(), remaining)
                 except TimeoutError:
                     break
-            await self._commit_batch(self._take_batch())
+            batch = self._take_batch()
+            try:
+                await self._commit_batch(batch)
+            except Exception as error:  # noqa: BLE001 - the loop must outlive any one batch
+                log.exception("batch commit failed unexpectedly")
+                failure = Unavailable(f"the writer failed to commit: {error!r}")
+                for pending in batch:
+                    if not pending.future.done():
+                        pending.future.set_exception(failure)
 
     def _take_batch(self) -> list[_Pending]:
         batch, size = [], 0

@@ -37,13 +37,13 @@ class Settings(BaseSettings):
 
     writer_pool_size: int = Field(2, ge=1, le=64)
     batch_max_events: int = Field(512, ge=1, le=100_000)
-    batch_max_delay_ms: float = Field(2.0, ge=0, le=1000)
+    batch_max_delay_ms: float = Field(1.0, ge=0, le=1000)
     log_retry_deadline_s: float = Field(15.0, gt=0)
 
     working_memory_size: int = Field(128, ge=1, le=100_000)
     dedup_window: int = Field(1024, ge=0, le=1_000_000)
     idle_timeout_s: float = Field(600.0, gt=0)
-    call_timeout_s: float = Field(30.0, gt=0)
+    call_timeout_s: float = Field(60.0, gt=0)
 
     embedder: str = "hashing"
     """`hashing` (built in, deterministic) or `package.module:Class` taking `dim=`."""
