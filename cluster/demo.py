@@ -367,7 +367,7 @@ def print_failures(console: Console, report: Report) -> None:
 def run_demo(settings: Settings, address: str | None, agents: int, memories: int, kill: int, console: Console) -> bool:
     """Run the demo against the deployment in `settings.namespace`; True if every check passed."""
     try:
-        runtime = Runtime.connect(address=address, settings=settings)
+        runtime = Runtime.connect(address=address, settings=settings, quiet=True)
     except ConnectionError as error:
         console.print(f"[red]could not connect to Ray[/red] ({error})")
         return False

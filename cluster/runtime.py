@@ -25,9 +25,10 @@ from cluster.local_ray import find_cluster, join
 log = logging.getLogger(__name__)
 
 
-def ensure_ray(address: str | None, settings: Settings) -> None:
+def ensure_ray(address: str | None, settings: Settings, quiet: bool = False) -> None:
     """Join Ray: `address`, else $RAY_ADDRESS or the cluster `ray start` left on this
-    machine, else start a local one that declares `agent_slot` capacity."""
+    machine, else start a local one that declares `agent_slot` capacity. `quiet` keeps
+    the actors' logs out of this process's output (they stay in Ray's log files)."""
     if ray.is_initialized():
         return
     found = find_cluster(address)
@@ -39,9 +40,10 @@ def ensure_ray(address: str | None, settings: Settings) -> None:
             resources={"agent_slot": settings.agent_slots},
             include_dashboard=False,
             logging_level=logging.WARNING,
+            log_to_driver=not quiet,
         )
     else:
-        join(address, settings.namespace)
+        join(address, settings.namespace, quiet)
 
 
 class Runtime:
@@ -56,6 +58,7 @@ class Runtime:
         address: str | None = None,
         settings: Settings | None = None,
         config: str | Path | None = None,
+        quiet: bool = False,
         **overrides: Any,
     ) -> Runtime:
         """Connect to the deployment in `settings.namespace`, creating it if it does not exist.
@@ -65,7 +68,7 @@ class Runtime:
         fixes the deployment's settings; later ones use those and log any difference.
         """
         settings = settings or load_settings(config, **overrides)
-        ensure_ray(address, settings)
+        ensure_ray(address, settings, quiet)
         if settings.profile == "embedded" and not settings.store_node_id:
             settings = settings.model_copy(update={"store_node_id": ray.get_runtime_context().get_node_id()})
         directory = get_or_create(

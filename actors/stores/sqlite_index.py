@@ -17,6 +17,7 @@ import numpy as np
 from actors.embedding import Embedder, event_vectors, normalise, tokenize
 from actors.model import Event
 from actors.stores.base import Query
+from actors.stores.log_rows import decode_event
 from actors.stores.sqlite_thread import SqliteThread, transaction
 
 SCHEMA = """
@@ -75,7 +76,7 @@ class SqliteIndexTier:
         self._db = SqliteThread(path, synchronous)
 
     async def open(self) -> None:
-        await self._db.run(lambda conn: conn.executescript(SCHEMA))
+        await self._db.run(lambda conn: transaction(conn, _create_or_migrate))
 
     async def close(self) -> None:
         await self._db.close()
@@ -195,6 +196,28 @@ class SqliteIndexTier:
         return await self._db.run(
             lambda conn: conn.execute("SELECT COUNT(*) FROM memory_index WHERE agent_id = ?", (agent_id,)).fetchone()[0]
         )
+
+
+def _create_or_migrate(conn: sqlite3.Connection) -> None:
+    """Create the index, or bring an index written by an older novamem up to date.
+
+    Indexes from before metadata queries lack `memory_index.metadata`: the column is added
+    and filled from the log's own payloads, which live in the same file.
+    """
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(memory_index)")}
+    if "metadata" in columns:
+        return
+    conn.execute("ALTER TABLE memory_index ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'")
+    rows = conn.execute(
+        "SELECT i.id, e.payload FROM memory_index i JOIN events e ON e.agent_id = i.agent_id AND e.seq = i.seq"
+    ).fetchall()
+    conn.executemany(
+        "UPDATE memory_index SET metadata = ? WHERE id = ?",
+        [(json.dumps(decode_event(payload).metadata), row_id) for row_id, payload in rows],
+    )
 
 
 def json_path(dotted: str) -> str:

@@ -192,3 +192,30 @@ async def test_hot_snapshot_matches_the_log(stores: tuple[EventLog, list[Tier]])
         assert hot.identity == cold.identity and hot.recent_ids == cold.recent_ids
         assert [e.to_wire() for e in hot.recent] == [e.to_wire() for e in cold.recent]
         assert await tier.snapshot("ada", 5, 2, 10) is None, "behind the log's head: fall back"
+
+
+async def test_embedded_index_from_an_older_version_is_migrated(tmp_path) -> None:
+    """An index file written before metadata queries existed gains the column, filled from the log."""
+    import sqlite3
+
+    from actors.embedding import HashingEmbedder
+    from actors.stores.sqlite_index import SqliteIndexTier
+    from actors.stores.sqlite_log import SqliteLog
+
+    path = str(tmp_path / "old.db")
+    log = SqliteLog(path)
+    await log.open()
+    await _append(log, "ada", 1, [_identity("ada", 1, "Ada")])
+    await _append(log, "ada", 2, [_memory("ada", "old note", metadata={"topic": "legacy"})])
+    old_schema = (
+        "CREATE TABLE memory_index (id INTEGER PRIMARY KEY, agent_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+        "kind TEXT NOT NULL, session_id TEXT, vector BLOB NOT NULL, UNIQUE (agent_id, seq))"
+    )
+    with sqlite3.connect(path) as conn:
+        conn.execute(old_schema)
+        conn.execute("INSERT INTO memory_index (agent_id, seq, kind, vector) VALUES ('ada', 2, 'fact', x'00')")
+    tier = SqliteIndexTier(path, HashingEmbedder(8))
+    await tier.open()
+    assert await tier.find("ada", {"topic": "legacy"}, None, 10) == [2]
+    await tier.close()
+    await log.close()
