@@ -47,22 +47,50 @@ def ray_session() -> Iterator[dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
-def make_runtime(ray_session: dict, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Runtime]:
-    """Create a fresh deployment (own namespace, own SQLite file) with setting overrides."""
+def deployments(ray_session: dict, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Runtime]]:
+    """Create deployments that live for the whole session (each torn down at its end)."""
+    created: list[Runtime] = []
 
     def make(**overrides: Any) -> Runtime:
         namespace = f"t-{uuid.uuid4().hex[:8]}"
         data_dir: Path = tmp_path_factory.mktemp(namespace)
         settings = load_settings(None, namespace=namespace, data_dir=str(data_dir), **overrides)
-        return Runtime.connect(settings=settings)
+        created.append(Runtime.connect(settings=settings))
+        return created[-1]
 
-    return make
+    yield make
+    _teardown_all(created)
+
+
+@pytest.fixture
+def make_runtime(deployments: Callable[..., Runtime]) -> Iterator[Callable[..., Runtime]]:
+    """Create a fresh deployment (own namespace, own SQLite file) for one test.
+
+    Its actors are killed when the test ends: idle agent workers left behind by earlier
+    tests would otherwise pile up (each is a process) and slow every later test.
+    """
+    created: list[Runtime] = []
+
+    def make(**overrides: Any) -> Runtime:
+        created.append(deployments(**overrides))
+        return created[-1]
+
+    yield make
+    _teardown_all(created)
+
+
+def _teardown_all(runtimes: list[Runtime]) -> None:
+    while runtimes:
+        try:
+            runtimes.pop().teardown()
+        except ray.exceptions.RayActorError:  # the test tore it down itself
+            pass
 
 
 @pytest.fixture(scope="session")
-def runtime(make_runtime: Callable[..., Runtime]) -> Runtime:
+def runtime(deployments: Callable[..., Runtime]) -> Runtime:
     """The default deployment shared by tests that only need unique agent ids."""
-    return make_runtime()
+    return deployments()
 
 
 @pytest.fixture

@@ -34,6 +34,27 @@ def escape(value: Any) -> Any:
     return value
 
 
+def document_id(event: Event) -> str:
+    """`"{agent_id}:{seq}"`: the same event always lands on the same document."""
+    return f"{event.agent_id}:{event.seq}"
+
+
+def document(event: Event) -> dict[str, Any]:
+    """The stored shape of a memory (without `_id`)."""
+    return {
+        "agent_id": event.agent_id,
+        "seq": event.seq,
+        "event_id": event.event_id,
+        "kind": event.kind,
+        "content": event.content,
+        "metadata": escape(event.metadata),
+        "entities": event.entities,
+        "session_id": event.session_id,
+        "created_at": event.created_at,
+        "schema_version": event.schema_version,
+    }
+
+
 def database_of(namespace: str) -> str:
     return "novamem_" + namespace.replace("-", "_")
 
@@ -86,24 +107,7 @@ class MongoDocumentTier:
 
     async def apply(self, events: list[Event]) -> None:
         operations = [
-            ReplaceOne(
-                {"_id": f"{e.agent_id}:{e.seq}"},
-                {
-                    "agent_id": e.agent_id,
-                    "seq": e.seq,
-                    "event_id": e.event_id,
-                    "kind": e.kind,
-                    "content": e.content,
-                    "metadata": escape(e.metadata),
-                    "entities": e.entities,
-                    "session_id": e.session_id,
-                    "created_at": e.created_at,
-                    "schema_version": e.schema_version,
-                },
-                upsert=True,
-            )
-            for e in events
-            if e.kind != IDENTITY
+            ReplaceOne({"_id": document_id(e)}, document(e), upsert=True) for e in events if e.kind != IDENTITY
         ]
         if operations:
             await self.memories.bulk_write(operations, ordered=False)

@@ -45,6 +45,21 @@ def collection_of(namespace: str) -> str:
     return "Memories_" + namespace.replace("-", "_")
 
 
+def data_object(event: Event, vector: np.ndarray) -> DataObject:
+    """The stored shape of a memory: its UUID comes from `(agent_id, seq)`, so re-applying replaces."""
+    return DataObject(
+        properties={
+            "agent_id": event.agent_id,
+            "seq": event.seq,
+            "kind": event.kind,
+            "session_id": event.session_id or "",
+            "content": event.content,
+        },
+        uuid=object_uuid(event.agent_id, event.seq),
+        vector=vector.tolist(),
+    )
+
+
 class WeaviateVectorTier:
     """Per-agent tenants holding each memory's vector and text."""
 
@@ -125,19 +140,7 @@ class WeaviateVectorTier:
         )
         by_tenant: dict[str, list[DataObject]] = defaultdict(list)
         for event, vector in zip(memories, vectors):
-            by_tenant[tenant_of(event.agent_id)].append(
-                DataObject(
-                    properties={
-                        "agent_id": event.agent_id,
-                        "seq": event.seq,
-                        "kind": event.kind,
-                        "session_id": event.session_id or "",
-                        "content": event.content,
-                    },
-                    uuid=object_uuid(event.agent_id, event.seq),
-                    vector=vector.tolist(),
-                )
-            )
+            by_tenant[tenant_of(event.agent_id)].append(data_object(event, vector))
         collection = self.client.collections.use(self.collection_name)
         for tenant, objects in by_tenant.items():
             result = await collection.with_tenant(tenant).data.insert_many(objects)

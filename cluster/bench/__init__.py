@@ -8,7 +8,10 @@ benchmark never asserts speed.
 
 Modules: `params` (the counts; `--quick` for a smoke run), `harness` (own Ray, own
 deployment, Serve, progress), `baselines` (bare actors), `echo` (bare Serve app),
-`latency` (figures 1-2), `writes` (3-4), `lifecycle` (5-6), `report` (markdown + JSON).
+`latency` (figures 1-2), `writes` (3-4), `lifecycle` (5-6), `tiers` (7a-7e: each polyglot
+store adapter ÷ its raw driver), `fanout` (8: fan-out to every tier ÷ the slowest tier
+alone; 9a-9d: tier lag), `polyglot` (what 7-9 share: server checks, fresh namespaces,
+clean-up), `report` (markdown + JSON).
 
 This package's `__init__` stays import-light on purpose: worker processes import
 `cluster.bench.baselines` to run the bare actors, and what they import is part of the

@@ -73,7 +73,9 @@ def require(stores: Iterable[str]) -> None:
     missing = unreachable(stores)
     if missing:
         raise Skipped(
-            "servers not running: " + ", ".join(SERVICE_OF[m] for m in missing) + " (start: python -m cluster.services up)"
+            "servers not running: "
+            + ", ".join(SERVICE_OF[m] for m in missing)
+            + " (start: python -m cluster.services up)"
         )
 
 
@@ -86,7 +88,9 @@ def server_pids(stores: Iterable[str]) -> dict[int, str]:
         status = manager.status([SERVICE_OF[s] for s in stores])
     except Exception:  # noqa: BLE001 - accounting is a detail; never fail a figure for it
         return {}
-    return {state["pid"]: f"server {name}" for name, state in status.items() if state.get("running") and state.get("pid")}
+    return {
+        state["pid"]: f"server {name}" for name, state in status.items() if state.get("running") and state.get("pid")
+    }
 
 
 async def cleanup(namespace: str) -> list[str]:

@@ -35,9 +35,20 @@ def machine_info() -> dict[str, Any]:
         "ray": ray.__version__,
         "sqlite": sqlite3.sqlite_version,
         "load_avg_start": [round(x, 2) for x in os.getloadavg()],
+        "servers": _server_versions(),
         "git_commit": _git("rev-parse", "HEAD"),
         "git_dirty": bool(_git("status", "--porcelain")),
     }
+
+
+def _server_versions() -> dict[str, str]:
+    """Versions of the polyglot profile's local servers that are running (figures 7-9)."""
+    try:
+        from cluster.services import manager
+
+        return {name: str(state.get("version")) for name, state in manager.status().items() if state.get("running")}
+    except Exception:  # noqa: BLE001 - a detail of the record, never a reason to fail
+        return {}
 
 
 def _cpu_model() -> str:
@@ -82,18 +93,26 @@ def _value(side: Side | None) -> str:
 
 
 def _met(figure: Figure) -> str:
+    if figure.skipped:
+        return "skipped"
     if figure.error:
         return "error"
     return {True: "yes", False: "**no**", None: "–"}[figure.met]
 
 
+def _ratio(figure: Figure) -> str:
+    if figure.target is None:
+        return "n/a"
+    return _num(figure.ratio) if figure.ratio is not None else "–"
+
+
 def rows(figures: list[Figure]) -> list[list[str]]:
     return [
         [
-            str(f.number),
+            f.id,
             f.name,
-            _num(f.ratio) if f.ratio is not None else "–",
-            f"{f.direction} {f.target}",
+            _ratio(f),
+            f.target_text,
             _met(f),
             f.basis,
             _p(f.system),
@@ -132,20 +151,27 @@ def markdown(figures: list[Figure], machine: dict[str, Any], meta: dict[str, Any
         f"commit {machine['git_commit'][:12] or '?'}{' (dirty tree)' if machine['git_dirty'] else ''}; "
         f"total {meta['seconds']:.0f} s.",
         "",
+        "Servers (figures 7-9): "
+        + (", ".join(f"{k} {v}" for k, v in machine.get("servers", {}).items()) or "none running")
+        + ".",
+        "",
         "| " + " | ".join(HEADER) + " |",
         "|" + "|".join("---" for _ in HEADER) + "|",
     ]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows(figures)]
     lines += [
         "",
-        "p50 / p99 columns: per-call latency (figures 1, 2, 5; figure 3 under full concurrency), "
-        "per-batch commit time (4), per-actor USS (6). Absolute columns: the rate or size the ratio is "
-        "made of, or the p50 for latency figures.",
+        "p50 / p99 columns: per-call latency (figures 1, 2, 5; figures 3 and 8: remember() under full "
+        "concurrency), per-batch commit or write time (4, 7a-7e), per-actor USS (6), tier lag in events "
+        "sampled during the load (9a-9d). Absolute columns: the rate or size the ratio is made of, the p50 "
+        "for latency figures, the estimated p99 time from ack to applied for 9a-9d (no baseline, so no ratio).",
     ]
     lines += ["", "## Details", ""]
     for f in figures:
-        lines.append(f"### {f.number}. {f.name}")
+        lines.append(f"### {f.id}. {f.name}")
         lines.append("")
+        if f.skipped:
+            lines.append(f"- skipped: {f.skipped}")
         if f.error:
             lines.append(f"- **error**: `{f.error}`")
         if f.system and f.baseline:
@@ -186,12 +212,22 @@ def write(out_dir: Path, stem: str, figures: list[Figure], machine: dict[str, An
 
 
 SHORT = {
-    1: "working-memory read",
-    2: "HTTP GET agent",
-    3: "durable writes",
-    4: "log batch commit",
-    5: "activation",
-    6: "idle actor USS",
+    "1": "working-memory read",
+    "2": "HTTP GET agent",
+    "3": "durable writes",
+    "4": "log batch commit",
+    "5": "activation",
+    "6": "idle actor USS",
+    "7a": "redis batch write",
+    "7b": "neo4j batch write",
+    "7c": "weaviate batch write",
+    "7d": "mongo batch write",
+    "7e": "postgres log batch write",
+    "8": "fan-out to all tiers",
+    "9a": "redis lag",
+    "9b": "neo4j lag",
+    "9c": "weaviate lag",
+    "9d": "mongo lag",
 }
 
 
@@ -202,10 +238,10 @@ def print_table(console: Console, figures: list[Figure]) -> None:
         table.add_column(column)
     for f in figures:
         table.add_row(
-            str(f.number),
-            SHORT.get(f.number, f.name),
-            _num(f.ratio),
-            f"{f.direction} {f.target}",
+            f.id,
+            SHORT.get(f.id, f.name),
+            _ratio(f),
+            f.target_text,
             _met(f).replace("**", ""),
             _value(f.system) if f.system and f.system.value is not None else _p(f.system),
             _value(f.baseline) if f.baseline and f.baseline.value is not None else _p(f.baseline),

@@ -178,7 +178,9 @@ def ms(seconds: float | None) -> float | None:
     return None if seconds is None else seconds * 1000
 
 
-async def concurrent_pass(calls: Sequence[Callable[[int], Awaitable[Any]]], per_agent: int, offset: int) -> tuple[float, list[float]]:
+async def concurrent_pass(
+    calls: Sequence[Callable[[int], Awaitable[Any]]], per_agent: int, offset: int
+) -> tuple[float, list[float]]:
     """Every caller runs `per_agent` sequential calls (argument `offset + i`), all callers
     concurrently; returns the wall time and every call's latency (seconds)."""
     latencies: list[float] = []

@@ -2,8 +2,8 @@
 
 A batch is what a writer hands a tier under load: `tier_agents` agents × `tier_events_per_agent`
 memories, with entities and metadata, each agent continuing its own seq from batch to batch.
-Per store, two fresh namespaces: the adapter (`tier.apply(events)`, or `PostgresLog.append`
-for the log) writes into one, the raw driver writes the same events into the other:
+Per store, fresh namespaces: the adapter (`tier.apply(events)`, or `PostgresLog.append`
+for the log) writes into one, the raw driver writes the same events into another:
 
 - redis: a redis-py pipeline (no transaction) of the same commands on the same keys;
 - neo4j: the adapter's own `UNWIND … MERGE` Cypher with the same rows, one write transaction;
@@ -18,14 +18,21 @@ adds on top of the wire work, conversion included. Its cost is reported beside t
 by the adapter's own `open()`, so both sides write into identical structures; afterwards
 both namespaces must hold the same number of memories. Sides alternate batch by batch.
 
+Details add, per batch, this process's CPU (adapter + driver) and the server's CPU, and
+for two stores an experiment in a third namespace that prices a change to the adapter:
+weaviate with several tenants' `insert_many` calls in flight, mongo with plain inserts
+instead of upserts (FerretDB's upserts are the slowest write of the whole profile).
+
 No Ray: like figure 4, these run before Ray starts.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from abc import ABC, abstractmethod
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +47,7 @@ from cluster.config import Settings
 
 TIER_TARGET = 0.8
 MIN_TIMED = 3
+TENANTS_IN_FLIGHT = 8
 PARTS = dict(zip(polyglot.STORES, "abcde"))
 STORE_OF_PART = {part: store for store, part in PARTS.items()}
 RAW_DRIVER = {
@@ -81,13 +89,19 @@ def events_of(batch: list[Flush]) -> list[Event]:
 class Pair(ABC):
     """A store under test: the adapter writes into `adapter_settings.namespace`, the raw
     driver into `raw_settings.namespace`. `prepare` (untimed) turns a batch into what the
-    raw driver sends; `raw_write` sends it."""
+    raw driver sends; `raw_write` sends it.
+
+    A pair may define an `experiment`: another way to write the same data with the raw
+    driver, into a third namespace (`lab_settings`), timed alongside as a detail (never the
+    baseline) because it prices a concrete change to the adapter."""
 
     store: str
+    experiment: str | None = None
 
-    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings, lab_settings: Settings) -> None:
         self.adapter_settings = adapter_settings
         self.raw_settings = raw_settings
+        self.lab_settings = lab_settings
 
     @abstractmethod
     async def open(self) -> None: ...
@@ -112,30 +126,37 @@ class Pair(ABC):
         """Store-specific facts about one batch (commands, calls, rows)."""
         return {}
 
+    async def experiment_write(self, prepared: Any) -> None:
+        raise NotImplementedError
+
 
 class TierPair(Pair):
-    """A tier: the adapter instance writes; a second instance on the raw namespace only
-    creates its schema (`open`) and counts, so the raw driver writes into the same shape."""
+    """A tier: the adapter instance writes; more instances on the raw (and lab) namespaces
+    only create their schema (`open`) and count, so the raw driver writes into the same shape."""
 
-    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
-        super().__init__(adapter_settings, raw_settings)
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings, lab_settings: Settings) -> None:
+        super().__init__(adapter_settings, raw_settings, lab_settings)
         (self.tier,) = build_stores(adapter_settings)[1]
         (self.shadow,) = build_stores(raw_settings)[1]
+        self.lab = build_stores(lab_settings)[1][0] if self.experiment else None
+
+    def _instances(self) -> dict[str, Any]:
+        return {"adapter": self.tier, "raw": self.shadow, **({"experiment": self.lab} if self.lab else {})}
 
     async def open(self) -> None:
-        await self.tier.open()
-        await self.shadow.open()
+        for tier in self._instances().values():
+            await tier.open()
         await self.connect()
 
     async def adapter_write(self, batch: list[Flush]) -> None:
         await self.tier.apply(events_of(batch))
 
     async def held(self) -> dict[str, int]:
-        return {"adapter": await self.tier.count(), "raw": await self.shadow.count()}
+        return {side: await tier.count() for side, tier in self._instances().items()}
 
     async def close(self) -> None:
-        await self.tier.close()
-        await self.shadow.close()
+        for tier in self._instances().values():
+            await tier.close()
         await self.disconnect()
 
     @abstractmethod
@@ -162,7 +183,7 @@ class RedisPair(TierPair):
         id and (memories) the payload at score seq; per agent, trim both sets, set seq."""
         from actors.codec import pack
 
-        key = self.shadow._key  # noqa: SLF001 - the same key layout, by construction
+        key = self.shadow._key  # the adapter's own key layout, so the keys are the same by construction
         commands: list[tuple] = []
         for event in events_of(batch):
             ids, recent = key(event.agent_id, "ids"), key(event.agent_id, "recent")
@@ -232,6 +253,7 @@ class Neo4jPair(TierPair):
 
 class WeaviatePair(TierPair):
     store = "weaviate"
+    experiment = f"the same insert_many calls, up to {TENANTS_IN_FLIGHT} tenants in flight"
 
     async def connect(self) -> None:
         import weaviate
@@ -247,34 +269,50 @@ class WeaviatePair(TierPair):
 
     def prepare(self, batch: list[Flush]) -> dict[str, list[Any]]:
         """Objects per tenant with the adapter's UUIDs and vectors (embedding included here)."""
-        from weaviate.classes.data import DataObject
-
         from actors.embedding import event_vectors
-        from actors.stores.weaviate_vectors import object_uuid, tenant_of
+        from actors.stores.weaviate_vectors import data_object, tenant_of
 
         memories = [e for e in events_of(batch) if e.is_memory]
         vectors = event_vectors(self.shadow.embedder, [e.content for e in memories], [e.embedding for e in memories])
         by_tenant: dict[str, list[Any]] = defaultdict(list)
         for e, vector in zip(memories, vectors):
-            properties = {"agent_id": e.agent_id, "seq": e.seq, "kind": e.kind, "session_id": e.session_id or "", "content": e.content}
-            by_tenant[tenant_of(e.agent_id)].append(
-                DataObject(properties=properties, uuid=object_uuid(e.agent_id, e.seq), vector=vector.tolist())
-            )
+            by_tenant[tenant_of(e.agent_id)].append(data_object(e, vector))
         return dict(by_tenant)
 
     async def raw_write(self, prepared: dict[str, list[Any]]) -> None:
-        collection = self.client.collections.use(self.shadow.collection_name)
         for tenant, objects in prepared.items():
-            result = await collection.with_tenant(tenant).data.insert_many(objects)
-            if result.has_errors:
-                raise RuntimeError(f"weaviate rejected {len(result.errors)} objects")
+            await self._insert(self.shadow.collection_name, tenant, objects)
+
+    async def experiment_write(self, prepared: dict[str, list[Any]]) -> None:
+        """One tenant per call is Weaviate's API; the calls need not wait for each other."""
+        gate = asyncio.Semaphore(TENANTS_IN_FLIGHT)
+
+        async def one(tenant: str, objects: list[Any]) -> None:
+            async with gate:
+                await self._insert(self.lab.collection_name, tenant, objects)
+
+        await asyncio.gather(*(one(t, o) for t, o in prepared.items()))
+
+    async def _insert(self, collection_name: str, tenant: str, objects: list[Any]) -> None:
+        result = await self.client.collections.use(collection_name).with_tenant(tenant).data.insert_many(objects)
+        if result.has_errors:
+            raise RuntimeError(f"weaviate rejected {len(result.errors)} objects")
 
     def details(self, batch: list[Flush], prepared: dict[str, list[Any]]) -> dict[str, Any]:
         return {"insert_many_calls_per_batch": len(prepared), "vector_dim": self.shadow.embedder.dim}
 
 
+@dataclass
+class MongoBatch:
+    """The same documents twice: as the adapter's upserts, and as plain inserts (experiment)."""
+
+    upserts: list[Any]
+    documents: list[dict[str, Any]]
+
+
 class MongoPair(TierPair):
     store = "mongo"
+    experiment = "insert_many(ordered=False) of the same documents (new ids: nothing to replace)"
 
     async def connect(self) -> None:
         from motor.motor_asyncio import AsyncIOMotorClient
@@ -284,39 +322,29 @@ class MongoPair(TierPair):
     async def disconnect(self) -> None:
         self.client.close()
 
-    def prepare(self, batch: list[Flush]) -> list[Any]:
+    def prepare(self, batch: list[Flush]) -> MongoBatch:
         from pymongo import ReplaceOne
 
-        from actors.stores.mongo_documents import escape
+        from actors.stores.mongo_documents import document, document_id
 
-        return [
-            ReplaceOne(
-                {"_id": f"{e.agent_id}:{e.seq}"},
-                {
-                    "agent_id": e.agent_id,
-                    "seq": e.seq,
-                    "event_id": e.event_id,
-                    "kind": e.kind,
-                    "content": e.content,
-                    "metadata": escape(e.metadata),
-                    "entities": e.entities,
-                    "session_id": e.session_id,
-                    "created_at": e.created_at,
-                    "schema_version": e.schema_version,
-                },
-                upsert=True,
-            )
-            for e in events_of(batch)
-            if e.kind != IDENTITY
-        ]
+        events = [e for e in events_of(batch) if e.kind != IDENTITY]
+        upserts = [ReplaceOne({"_id": document_id(e)}, document(e), upsert=True) for e in events]
+        documents = [{"_id": document_id(e), **document(e)} for e in events]
+        return MongoBatch(upserts, documents)
 
-    async def raw_write(self, prepared: list[Any]) -> None:
+    def _memories(self, settings: Settings) -> Any:
         from actors.stores.mongo_documents import database_of
 
-        await self.client[database_of(self.raw_settings.namespace)]["memories"].bulk_write(prepared, ordered=False)
+        return self.client[database_of(settings.namespace)]["memories"]
 
-    def details(self, batch: list[Flush], prepared: list[Any]) -> dict[str, Any]:
-        return {"upserts_per_batch": len(prepared)}
+    async def raw_write(self, prepared: MongoBatch) -> None:
+        await self._memories(self.raw_settings).bulk_write(prepared.upserts, ordered=False)
+
+    async def experiment_write(self, prepared: MongoBatch) -> None:
+        await self._memories(self.lab_settings).insert_many([dict(d) for d in prepared.documents], ordered=False)
+
+    def details(self, batch: list[Flush], prepared: MongoBatch) -> dict[str, Any]:
+        return {"upserts_per_batch": len(prepared.upserts)}
 
 
 class PostgresPair(Pair):
@@ -324,8 +352,8 @@ class PostgresPair(Pair):
 
     store = "postgres"
 
-    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
-        super().__init__(adapter_settings, raw_settings)
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings, lab_settings: Settings) -> None:
+        super().__init__(adapter_settings, raw_settings, lab_settings)
         self.log = build_stores(adapter_settings)[0]
         self.shadow = build_stores(raw_settings)[0]
 
@@ -383,44 +411,53 @@ class Costs:
     client_cpu: list[float] = field(default_factory=list)
     server_cpu: list[float] = field(default_factory=list)
 
+    def add(self, wall: float, client_cpu: float, server_cpu: float | None) -> None:
+        self.wall.append(wall)
+        self.client_cpu.append(client_cpu)
+        if server_cpu is not None:
+            self.server_cpu.append(server_cpu)
+
     def summary_ms(self) -> dict[str, float | None]:
         """p50 wall and client CPU; the server's CPU as a mean (its counters tick in 10 ms)."""
         server = sum(self.server_cpu) / len(self.server_cpu) if self.server_cpu else None
-        out = {"wall_p50": percentile(self.wall, 50), "client_cpu_p50": percentile(self.client_cpu, 50), "server_cpu_mean": server}
+        out = {
+            "wall_p50": percentile(self.wall, 50),
+            "client_cpu_p50": percentile(self.client_cpu, 50),
+            "server_cpu_mean": server,
+        }
         return {k: None if v is None else round(1000 * v, 2) for k, v in out.items()}
 
 
-async def _timed(write: Any, servers: list[int]) -> tuple[float, float, float]:
+Write = Callable[[int], Awaitable[None]]
+"""Writes batch number b."""
+
+
+async def _timed(write: Write, batch: int, servers: list[int]) -> tuple[float, float, float]:
     """One batch: (wall, client CPU, server CPU) in seconds; the CPU probes sit outside the wall time."""
     server_before = cpu.trees_cpu_s(servers)
     client_before = time.process_time()
     started = time.perf_counter()
-    await write()
+    await write(batch)
     wall = time.perf_counter() - started
     client = time.process_time() - client_before
     return wall, client, cpu.trees_cpu_s(servers) - server_before
 
 
 async def _alternate(
-    pair: Pair, batches: list[list[Flush]], prepared: list[Any], warmup: int, budget_s: float, servers: list[int], advance: Any
+    sides: list[tuple[str, Write]], batches: int, warmup: int, budget_s: float, servers: list[int], advance: Any
 ) -> dict[str, Costs]:
-    """Adapter and raw driver write batch b in turn, who goes first alternating. Stops
-    early once `budget_s` is spent (after at least MIN_TIMED batches): a slow store
-    (FerretDB's upserts) would otherwise hold the whole benchmark for many minutes."""
-    costs = {"adapter": Costs(), "raw": Costs()}
+    """Every side writes batch b in turn, who goes first alternating. Stops early once
+    `budget_s` is spent (after at least MIN_TIMED timed batches): a slow store (FerretDB's
+    upserts) would otherwise hold the whole benchmark for many minutes."""
+    costs = {name: Costs() for name, _ in sides}
     deadline = time.monotonic() + budget_s
-    for b, batch in enumerate(batches):
+    for b in range(batches):
         if b >= warmup + MIN_TIMED and time.monotonic() > deadline:
             break
-        sides = [("adapter", lambda: pair.adapter_write(batch)), ("raw", lambda: pair.raw_write(prepared[b]))]
         for name, write in sides if b % 2 == 0 else sides[::-1]:
-            wall, client, server = await _timed(write, servers)
+            wall, client, server = await _timed(write, b, servers)
             if b >= warmup:
-                sink = costs[name]
-                sink.wall.append(wall)
-                sink.client_cpu.append(client)
-                if servers:
-                    sink.server_cpu.append(server)
+                costs[name].add(wall, client, server if servers else None)
             advance(1)
     return costs
 
@@ -438,60 +475,68 @@ def _prepare_all(pair: Pair, batches: list[list[Flush]]) -> tuple[list[Any], lis
 # -- the figure ------------------------------------------------------------------------------
 
 
-async def measure(h: Harness, p: Params, store: str, batches: int, warmup: int, with_raw: bool = True) -> dict[str, Any]:
-    """Write `batches` batches through the adapter (and the raw driver) into fresh
-    namespaces, removed afterwards whatever happens."""
+@dataclass
+class TierRun:
+    costs: dict[str, Costs]
+    rows: int
+    """Events per batch."""
+    written: int
+    """Batches each side wrote (warm-up included)."""
+    conversion: list[float] = field(default_factory=list)
+    held: dict[str, int] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+    cleanup_errors: list[str] = field(default_factory=list)
+
+
+async def measure(h: Harness, p: Params, store: str, batches: int, warmup: int, with_raw: bool = True) -> TierRun:
+    """Write up to `batches` timed batches through the adapter (and, alternating, the raw
+    driver) into fresh namespaces, removed afterwards whatever happens."""
     polyglot.require([store])
     tag = f"7{PARTS[store]}"
-    namespaces = [polyglot.fresh_namespace(tag), polyglot.fresh_namespace(tag)]
-    data_dir = str(h.tmp / "tiers")
-    pair = PAIRS[store](*(polyglot.settings(ns, data_dir, tiers=[store] if store != "postgres" else []) for ns in namespaces))
+    namespaces = [polyglot.fresh_namespace(tag) for _ in range(3)]  # adapter, raw, lab
+    tier_names = [store] if store != "postgres" else []
+    pair = PAIRS[store](*(polyglot.settings(ns, str(h.tmp / ns), tiers=tier_names) for ns in namespaces))
     agents = unique_ids(f"t{tag}", p.tier_agents)
-    total = warmup + batches
-    plan = flush_batches(agents, p.tier_events_per_agent, total, lambda a, seq: memory_event(a, seq, p.tier_content_chars))
-    servers = list(polyglot.server_pids([store]))
+    plan = flush_batches(
+        agents, p.tier_events_per_agent, warmup + batches, lambda a, seq: memory_event(a, seq, p.tier_content_chars)
+    )
+    run = TierRun({}, p.tier_agents * p.tier_events_per_agent, 0)
     try:
         await pair.open()
-        prepared, conversion = _prepare_all(pair, plan) if with_raw else ([], [])
-        label = f"fig {tag} · {store}: adapter vs raw driver" if with_raw else f"fig 8 · probe {store} adapter"
-        with h.tracker.step(label, total * (2 if with_raw else 1)) as advance:
-            if with_raw:
-                costs = await _alternate(pair, plan, prepared, warmup, p.tier_budget_s, servers, advance)
-            else:
-                costs = {"adapter": Costs()}
-                for b, batch in enumerate(plan):
-                    wall, _, _ = await _timed(lambda: pair.adapter_write(batch), [])
-                    if b >= warmup:
-                        costs["adapter"].wall.append(wall)
-                    advance(1)
-        held = await pair.held() if with_raw else {}
-        details = pair.details(plan[-1], prepared[-1]) if with_raw else {}
+        sides: list[tuple[str, Write]] = [("adapter", lambda b: pair.adapter_write(plan[b]))]
+        prepared: list[Any] = []
+        if with_raw:
+            prepared, run.conversion = _prepare_all(pair, plan)
+            run.conversion = run.conversion[warmup:]
+            sides.append(("raw", lambda b: pair.raw_write(prepared[b])))
+            if pair.experiment:
+                sides.append(("experiment", lambda b: pair.experiment_write(prepared[b])))
+        label = f"fig {tag} · {store}: adapter vs raw driver" if with_raw else f"fig 8 · probe: {store} adapter"
+        with h.tracker.step(label, len(plan) * len(sides)) as advance:
+            servers = list(polyglot.server_pids([store]))
+            run.costs = await _alternate(sides, len(plan), warmup, p.tier_budget_s, servers, advance)
+        run.written = warmup + len(run.costs["adapter"].wall)
+        if with_raw:
+            run.held = await pair.held()
+            run.details = pair.details(plan[-1], prepared[-1])
     finally:
         try:
             await pair.close()
         finally:
-            cleanup_errors = [e for ns in namespaces for e in await polyglot.cleanup(ns)]
-    rows = p.tier_agents * p.tier_events_per_agent
-    written = warmup + len(costs["adapter"].wall)
-    h.notes.setdefault("tier_rows_per_s", {})[store] = rows / percentile(costs["adapter"].wall, 50)
-    return {
-        "costs": costs,
-        "rows": rows,
-        "held": held,
-        "conversion": conversion[warmup:],
-        "details": details,
-        "cleanup_errors": cleanup_errors,
-        "expected_held": rows * written,
-    }
+            run.cleanup_errors = [e for ns in namespaces for e in await polyglot.cleanup(ns)]
+    h.notes.setdefault("tier_rows_per_s", {})[store] = run.rows / percentile(run.costs["adapter"].wall, 50)
+    return run
 
 
 async def tier_write(h: Harness, p: Params, store: str) -> Figure:
     """Figure 7x for one store: adapter rows/s ÷ raw driver rows/s at the median batch."""
     figure = header(store, p)
     run = await measure(h, p, store, p.tier_batches, p.tier_warmup)
-    costs, rows = run["costs"], run["rows"]
-    if set(run["held"].values()) != {run["expected_held"]}:
-        raise RuntimeError(f"the two sides did not write the same memories: {run['held']} (expected {run['expected_held']} each)")
+    costs, rows = run.costs, run.rows
+    if set(run.held.values()) != {rows * run.written}:
+        raise RuntimeError(
+            f"the two sides did not write the same memories: {run.held} (expected {rows * run.written} each)"
+        )
     median = {k: rows / percentile(c.wall, 50) for k, c in costs.items()}
     mean = {k: rows * len(c.wall) / sum(c.wall) for k, c in costs.items()}
     ms = {k: [s * 1000 for s in c.wall] for k, c in costs.items()}
@@ -499,6 +544,7 @@ async def tier_write(h: Harness, p: Params, store: str) -> Figure:
     figure.baseline = Side(RAW_DRIVER[store], ms["raw"], value=median["raw"], value_unit="rows/s")
     figure.ratio = ratio(median["adapter"], median["raw"])
     p50 = {k: c.summary_ms() for k, c in costs.items()}
+    conversion = percentile([s * 1000 for s in run.conversion], 50) or 0.0
     figure.details = {
         "rows_per_batch": rows,
         "batches_timed": len(costs["adapter"].wall),
@@ -506,14 +552,32 @@ async def tier_write(h: Harness, p: Params, store: str) -> Figure:
         "mean_rows_per_s": {k: round(v, 1) for k, v in mean.items()},
         "ms_per_batch_adapter": p50["adapter"],
         "ms_per_batch_raw": p50["raw"],
+        "wall_ms_first_and_last_timed_batch": {
+            k: [round(c.wall[0] * 1000), round(c.wall[-1] * 1000)] for k, c in costs.items()
+        },
         "adapter_extra_client_cpu_p50_ms": _minus(p50["adapter"]["client_cpu_p50"], p50["raw"]["client_cpu_p50"]),
-        "conversion_p50_ms": percentile([s * 1000 for s in run["conversion"]], 50),
-        "conversion_note": "event→row conversion (the raw side's, done before its clock starts; the adapter does the same inside its time)",
-        **run["details"],
-        "memories_held": run["held"],
-        "cleanup_errors": run["cleanup_errors"] or "none",
+        "conversion_p50_ms": conversion,
+        "ratio_if_raw_side_also_converted": ratio(
+            median["adapter"], rows / (percentile(costs["raw"].wall, 50) + conversion / 1000)
+        ),
+        **run.details,
+        **_experiment(run, PAIRS[store].experiment, median),
+        "memories_held": run.held,
+        "cleanup_errors": run.cleanup_errors or "none",
     }
     return figure
+
+
+def _experiment(run: TierRun, description: str | None, median: dict[str, float]) -> dict[str, Any]:
+    """The experiment side, if the store has one: what a change to the adapter could buy."""
+    if not description or "experiment" not in median:
+        return {}
+    return {
+        "experiment": description,
+        "experiment_rows_per_s_at_median": round(median["experiment"], 1),
+        "experiment_ms_per_batch": run.costs["experiment"].summary_ms(),
+        "experiment_÷_raw": ratio(median["experiment"], median["raw"]),
+    }
 
 
 def _minus(a: float | None, b: float | None) -> float | None:

@@ -2,7 +2,7 @@
 
 Serve's HTTP host and port are fixed by the first `serve.start` of a cluster, so the app
 is deployed exactly once per session, on a free port, in front of its own deployment
-(own Ray namespace, own SQLite file) created through `make_runtime`.
+(own Ray namespace, own SQLite file) created through `deployments`.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ READY_TIMEOUT_S = 300.0
 
 
 @pytest.fixture(scope="session")
-def api_runtime(make_runtime: Callable[..., Runtime]) -> Runtime:
+def api_runtime(deployments: Callable[..., Runtime]) -> Runtime:
     """The deployment behind the HTTP API."""
-    return make_runtime(
+    return deployments(
         max_body_bytes=MAX_BODY_BYTES, embedding_dim=EMBEDDING_DIM, serve_min_replicas=1, serve_max_replicas=1
     )
 

@@ -66,10 +66,7 @@ def test_demo_in_process_passes_every_check(make_runtime: Callable[..., Runtime]
     runtime = make_runtime()
     output = io.StringIO()
     console = Console(file=output, width=160, force_terminal=False)
-    try:
-        passed = run_demo(settings_from_wire(runtime.settings), None, agents=12, memories=3, kill=3, console=console)
-    finally:
-        runtime.teardown()
+    passed = run_demo(settings_from_wire(runtime.settings), None, agents=12, memories=3, kill=3, console=console)
     text = output.getvalue()
     assert passed, text
     assert SUMMARY_TITLE in text and "all checks passed" in text
@@ -108,10 +105,7 @@ def test_demo_without_kills_still_reports(make_runtime: Callable[..., Runtime]) 
     runtime = make_runtime()
     output = io.StringIO()
     console = Console(file=output, width=160)
-    try:
-        passed = run_demo(settings_from_wire(runtime.settings), None, agents=3, memories=1, kill=0, console=console)
-    finally:
-        runtime.teardown()
+    passed = run_demo(settings_from_wire(runtime.settings), None, agents=3, memories=1, kill=0, console=console)
     text = output.getvalue()
     assert passed, text
     assert _row(text, "kills (restored)") == ["0"]

@@ -18,9 +18,9 @@ CONVERGE_TIMEOUT_S = 180.0
 
 
 @pytest.fixture(scope="session")
-def polyglot(services: dict[str, Any], make_runtime: Callable[..., Runtime]) -> Runtime:
+def polyglot(services: dict[str, Any], deployments: Callable[..., Runtime]) -> Runtime:
     """The shared polyglot deployment; tests use unique agent ids."""
-    return make_runtime(profile="polyglot")
+    return deployments(profile="polyglot")
 
 
 async def wait_converged(runtime: Runtime, timeout_s: float = CONVERGE_TIMEOUT_S) -> dict[str, Any]:
