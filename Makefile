@@ -33,7 +33,8 @@ test: install services
 demo: install
 	$(VENV)/bin/novamem demo
 
-bench: install
+bench: install services  # figures 7-9 run on the polyglot servers, started here and left running
+	$(PY) -m cluster.services up
 	$(PY) -m cluster.bench
 
 clean:
