@@ -76,9 +76,6 @@ class AgentClient:
         self.agent_id = check_agent_id(agent_id)
         self.deployment = deployment
 
-    @property
-    def _timeout_s(self) -> float:
-        return self.deployment.settings["call_timeout_s"]
 
     # -- writes -------------------------------------------------------------------------
 
@@ -222,16 +219,20 @@ class AgentClient:
         Only `create=True` calls (identity writes) may bring a brand-new agent into being;
         others on an unknown agent fail fast with AgentNotFound, creating no actor.
         """
-        deadline = time.monotonic() + self._timeout_s
+        budget_s = self.deployment.settings["call_timeout_s"]
+        deadline = time.monotonic() + budget_s
         backoff = 0.0  # the first retry goes at once: usually the actor merely passivated
         while True:
-            handle = await self._handle(create)
+            handle, activating = await self._handle(create)
+            if activating:  # a worker process must start first; on a busy node it queues behind others
+                budget_s = max(budget_s, self.deployment.settings["activation_timeout_s"])
+                deadline = max(deadline, time.monotonic() + budget_s)
             remaining = max(deadline - time.monotonic(), 0.001)
             try:
                 return unwrap(await asyncio.wait_for(getattr(handle, method).remote(*args), remaining))
             except TimeoutError as error:
                 # Safe to give up: writes carry their event_id, so retrying later is idempotent.
-                raise Unavailable(f"agent {self.agent_id} did not answer within {self._timeout_s:.0f}s") from error
+                raise Unavailable(f"agent {self.agent_id} did not answer within {budget_s:.0f}s") from error
             except (RayActorError, AgentPassivating) as error:
                 self.deployment.forget(self.agent_id)
                 create = True  # it had an actor, so it exists: no need to ask its writer
@@ -240,10 +241,12 @@ class AgentClient:
                 await asyncio.sleep(backoff)
                 backoff = min(max(backoff * 2, RETRY_BACKOFF_S), 1.0)
 
-    async def _handle(self, create: bool) -> ActorHandle:
+    async def _handle(self, create: bool) -> tuple[ActorHandle, bool]:
+        """The agent's actor handle, and whether it was just looked up or created (so its
+        worker may still be starting) rather than taken from the cache of live handles."""
         handle = self.deployment.cached(self.agent_id)
         if handle is not None:
-            return handle
+            return handle, False
         name = AGENT_NAME.format(agent_id=self.agent_id)
         handle = await asyncio.to_thread(lookup, name, self.deployment.namespace)
         if handle is None and not create:
@@ -259,7 +262,7 @@ class AgentClient:
             options = {"lifetime": "detached", "resources": {"agent_slot": 1}}
             handle = await asyncio.to_thread(get_or_create, AgentActor, name, self.deployment.namespace, args, options)
         self.deployment.cache(self.agent_id, handle)
-        return handle
+        return handle, True
 
 
 def _positive(value: object, field_name: str, maximum: int) -> int:

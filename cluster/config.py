@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     dedup_window: int = Field(1024, ge=0, le=1_000_000)
     idle_timeout_s: float = Field(600.0, gt=0)
     call_timeout_s: float = Field(60.0, gt=0)
+    activation_timeout_s: float = Field(300.0, gt=0)
+    """Budget for a call that must first start the agent's actor: worker processes start
+    a few at a time, so when hundreds of agents activate at once the last ones wait."""
 
     embedder: str = "hashing"
     """`hashing` (built in, deterministic) or `package.module:Class` taking `dim=`."""

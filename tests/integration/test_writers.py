@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections import Counter
 
 import pytest
@@ -98,3 +99,25 @@ async def test_many_agents_share_few_batches(make_runtime) -> None:
     batches = sum(w["batches"] for w in after["writers"]) - sum(w["batches"] for w in before["writers"])
     assert events == 40
     assert batches < events, f"{batches} batches for {events} concurrent events: no batching happened"
+
+
+async def test_a_call_that_outlives_its_budget_is_unavailable_and_its_retry_is_idempotent(make_runtime) -> None:
+    """The caller gives up after `call_timeout_s`; the write may still land, once."""
+    runtime: Runtime = make_runtime(writer_pool_size=1, call_timeout_s=1.0, log_retry_deadline_s=30)
+    (agent,) = await _fleet(runtime, "slow", 1)
+    blocker = sqlite3.connect(runtime.settings["sqlite_path"], isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(Unavailable, match="did not answer within 1s"):
+            await agent.remember("while the log is locked", event_id="late-1")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    landed_by = time.monotonic() + 30  # the writer keeps retrying after the caller left
+    while "late-1" not in {event_id for _, _, event_id in _log_rows(runtime)}:
+        assert time.monotonic() < landed_by, "the abandoned write never reached the log"
+        await asyncio.sleep(0.1)
+    retry = await agent.remember("while the log is locked", event_id="late-1")
+    assert retry == {"seq": 2, "event_id": "late-1", "created": False}
+    assert [event_id for _, _, event_id in _log_rows(runtime)].count("late-1") == 1
+    _assert_dense(_log_rows(runtime))
