@@ -1,9 +1,13 @@
 """Tier `mongo`: every memory as a document, for agent-scoped queries on free-form metadata.
 
 Runs against MongoDB or FerretDB (the local server here) and therefore uses only what
-both support: unordered `bulk_write` of `ReplaceOne(upsert=True)` keyed by
-`"{agent_id}:{seq}"` (idempotent), compound indexes, `find` with equality filters and
-sorting, `count_documents`. No transactions, change streams, `$lookup` or text indexes.
+both support: unordered `insert_many` keyed by `"{agent_id}:{seq}"`, compound indexes,
+`find` with equality filters and sorting, `count_documents`. No transactions, change
+streams, `$lookup` or text indexes. An event never changes once logged, so a document
+already present is the same document: re-applying skips it (duplicate-key errors are the
+expected answer), which keeps apply idempotent. Plain inserts, not `ReplaceOne` upserts:
+FerretDB's upserts slow down as the collection grows (about 50 documents/s at a few
+thousand), its inserts do not (thousands per second).
 Metadata keys that MongoDB reserves (`$…`, dots) are stored escaped.
 """
 
@@ -12,12 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from motor.motor_asyncio import AsyncIOMotorClient
-from pymongo import ASCENDING, DESCENDING, ReplaceOne
+from pymongo import ASCENDING, DESCENDING
+from pymongo.errors import BulkWriteError
 
 from actors.model import IDENTITY, Event
 from actors.stores.base import Query
 
 _ESCAPES = {".": "\uff0e", "$": "\uff04"}
+DUPLICATE_KEY = 11000
 
 
 def _escape_key(key: str) -> str:
@@ -106,11 +112,15 @@ class MongoDocumentTier:
         await self._client.admin.command("ping")
 
     async def apply(self, events: list[Event]) -> None:
-        operations = [
-            ReplaceOne({"_id": document_id(e)}, document(e), upsert=True) for e in events if e.kind != IDENTITY
-        ]
-        if operations:
-            await self.memories.bulk_write(operations, ordered=False)
+        documents = [{"_id": document_id(e), **document(e)} for e in events if e.kind != IDENTITY]
+        if not documents:
+            return
+        try:
+            await self.memories.insert_many(documents, ordered=False)
+        except BulkWriteError as error:  # only documents already present were refused: fine
+            details = error.details
+            if details.get("writeConcernErrors") or any(e.get("code") != DUPLICATE_KEY for e in details["writeErrors"]):
+                raise
 
     async def search(self, query: Query) -> dict[str, list[int]]:
         """No ranking signal: documents answer metadata queries (`find`), not similarity."""

@@ -127,7 +127,7 @@ class PostgresLog:
 
     async def append(self, flushes: list[Flush]) -> list[FlushResult]:
         async with self.pool.acquire() as conn:
-            heads = [await self._cached_head(conn, f.agent_id) for f in flushes]
+            heads = await self._cached_heads(conn, [f.agent_id for f in flushes])
             if all(head == f.first_seq - 1 for head, f in zip(heads, flushes)):
                 try:
                     async with conn.transaction():
@@ -139,11 +139,18 @@ class PostgresLog:
             async with conn.transaction():
                 return [await self._insert_checked(conn, flush) for flush in flushes]
 
-    async def _cached_head(self, conn: asyncpg.Connection, agent_id: str) -> int:
-        head = self._heads.get(agent_id)
-        if head is None:
-            head = self._heads[agent_id] = await self._head(conn, agent_id)
-        return head
+    async def _cached_heads(self, conn: asyncpg.Connection, agent_ids: list[str]) -> list[int]:
+        """Each agent's last seq; the ones not cached yet are read in one round trip."""
+        missing = list({a for a in agent_ids if a not in self._heads})
+        if missing:
+            rows = await conn.fetch(
+                f"SELECT agent_id, max(seq) FROM {self.schema}.events"
+                " WHERE agent_id = ANY($1::text[]) GROUP BY agent_id",
+                missing,
+            )
+            self._heads.update(dict.fromkeys(missing, 0))
+            self._heads.update((agent_id, head) for agent_id, head in rows)
+        return [self._heads[a] for a in agent_ids]
 
     async def _head(self, conn: asyncpg.Connection, agent_id: str) -> int:
         return await conn.fetchval(f"SELECT coalesce(max(seq), 0) FROM {self.schema}.events WHERE agent_id = $1", agent_id)

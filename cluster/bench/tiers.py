@@ -7,8 +7,9 @@ for the log) writes into one, the raw driver writes the same events into another
 
 - redis: a redis-py pipeline (no transaction) of the same commands on the same keys;
 - neo4j: the adapter's own `UNWIND … MERGE` Cypher with the same rows, one write transaction;
-- weaviate: `insert_many` of the same objects, UUIDs and vectors, one call per tenant (agent);
-- mongo: motor `bulk_write(ordered=False)` of the same `ReplaceOne(upsert=True)` documents;
+- weaviate: `insert_many` of the same objects, UUIDs and vectors, one call per tenant (agent),
+  as many calls in flight as the adapter allows;
+- mongo: motor `insert_many(ordered=False)` of the same documents;
 - postgres: asyncpg `copy_records_to_table` of the same `events` rows in one transaction.
 
 The raw side's event→row conversion (keys, msgpack payloads, Cypher rows, vectors,
@@ -18,10 +19,7 @@ adds on top of the wire work, conversion included. Its cost is reported beside t
 by the adapter's own `open()`, so both sides write into identical structures; afterwards
 both namespaces must hold the same number of memories. Sides alternate batch by batch.
 
-Details add, per batch, this process's CPU (adapter + driver) and the server's CPU, and
-for two stores an experiment in a third namespace that prices a change to the adapter:
-weaviate with several tenants' `insert_many` calls in flight, mongo with plain inserts
-instead of upserts (FerretDB's upserts are the slowest write of the whole profile).
+Details add, per batch, this process's CPU (adapter + driver) and the server's CPU.
 
 No Ray: like figure 4, these run before Ray starts.
 """
@@ -47,14 +45,13 @@ from cluster.config import Settings
 
 TIER_TARGET = 0.8
 MIN_TIMED = 3
-TENANTS_IN_FLIGHT = 8
 PARTS = dict(zip(polyglot.STORES, "abcde"))
 STORE_OF_PART = {part: store for store, part in PARTS.items()}
 RAW_DRIVER = {
     "redis": "redis-py pipeline, same commands",
     "neo4j": "neo4j driver, same UNWIND/MERGE Cypher, 1 write txn",
-    "weaviate": "weaviate insert_many per tenant, same objects + vectors",
-    "mongo": "motor bulk_write, same ReplaceOne upserts",
+    "weaviate": "weaviate insert_many per tenant, same objects + vectors, same tenants in flight",
+    "mongo": "motor insert_many(ordered=False), same documents",
     "postgres": "asyncpg copy_records_to_table, same rows, 1 txn",
 }
 ADAPTER = {
@@ -89,19 +86,13 @@ def events_of(batch: list[Flush]) -> list[Event]:
 class Pair(ABC):
     """A store under test: the adapter writes into `adapter_settings.namespace`, the raw
     driver into `raw_settings.namespace`. `prepare` (untimed) turns a batch into what the
-    raw driver sends; `raw_write` sends it.
-
-    A pair may define an `experiment`: another way to write the same data with the raw
-    driver, into a third namespace (`lab_settings`), timed alongside as a detail (never the
-    baseline) because it prices a concrete change to the adapter."""
+    raw driver sends; `raw_write` sends it."""
 
     store: str
-    experiment: str | None = None
 
-    def __init__(self, adapter_settings: Settings, raw_settings: Settings, lab_settings: Settings) -> None:
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
         self.adapter_settings = adapter_settings
         self.raw_settings = raw_settings
-        self.lab_settings = lab_settings
 
     @abstractmethod
     async def open(self) -> None: ...
@@ -126,22 +117,18 @@ class Pair(ABC):
         """Store-specific facts about one batch (commands, calls, rows)."""
         return {}
 
-    async def experiment_write(self, prepared: Any) -> None:
-        raise NotImplementedError
-
 
 class TierPair(Pair):
-    """A tier: the adapter instance writes; more instances on the raw (and lab) namespaces
-    only create their schema (`open`) and count, so the raw driver writes into the same shape."""
+    """A tier: the adapter instance writes; another instance on the raw namespace only
+    creates its schema (`open`) and counts, so the raw driver writes into the same shape."""
 
-    def __init__(self, adapter_settings: Settings, raw_settings: Settings, lab_settings: Settings) -> None:
-        super().__init__(adapter_settings, raw_settings, lab_settings)
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
+        super().__init__(adapter_settings, raw_settings)
         (self.tier,) = build_stores(adapter_settings)[1]
         (self.shadow,) = build_stores(raw_settings)[1]
-        self.lab = build_stores(lab_settings)[1][0] if self.experiment else None
 
     def _instances(self) -> dict[str, Any]:
-        return {"adapter": self.tier, "raw": self.shadow, **({"experiment": self.lab} if self.lab else {})}
+        return {"adapter": self.tier, "raw": self.shadow}
 
     async def open(self) -> None:
         for tier in self._instances().values():
@@ -253,7 +240,6 @@ class Neo4jPair(TierPair):
 
 class WeaviatePair(TierPair):
     store = "weaviate"
-    experiment = f"the same insert_many calls, up to {TENANTS_IN_FLIGHT} tenants in flight"
 
     async def connect(self) -> None:
         import weaviate
@@ -280,16 +266,14 @@ class WeaviatePair(TierPair):
         return dict(by_tenant)
 
     async def raw_write(self, prepared: dict[str, list[Any]]) -> None:
-        for tenant, objects in prepared.items():
-            await self._insert(self.shadow.collection_name, tenant, objects)
+        """One tenant per call is Weaviate's API; the calls overlap as the adapter's do."""
+        from actors.stores.weaviate_vectors import TENANTS_IN_FLIGHT
 
-    async def experiment_write(self, prepared: dict[str, list[Any]]) -> None:
-        """One tenant per call is Weaviate's API; the calls need not wait for each other."""
         gate = asyncio.Semaphore(TENANTS_IN_FLIGHT)
 
         async def one(tenant: str, objects: list[Any]) -> None:
             async with gate:
-                await self._insert(self.lab.collection_name, tenant, objects)
+                await self._insert(self.shadow.collection_name, tenant, objects)
 
         await asyncio.gather(*(one(t, o) for t, o in prepared.items()))
 
@@ -302,17 +286,8 @@ class WeaviatePair(TierPair):
         return {"insert_many_calls_per_batch": len(prepared), "vector_dim": self.shadow.embedder.dim}
 
 
-@dataclass
-class MongoBatch:
-    """The same documents twice: as the adapter's upserts, and as plain inserts (experiment)."""
-
-    upserts: list[Any]
-    documents: list[dict[str, Any]]
-
-
 class MongoPair(TierPair):
     store = "mongo"
-    experiment = "insert_many(ordered=False) of the same documents (new ids: nothing to replace)"
 
     async def connect(self) -> None:
         from motor.motor_asyncio import AsyncIOMotorClient
@@ -322,29 +297,19 @@ class MongoPair(TierPair):
     async def disconnect(self) -> None:
         self.client.close()
 
-    def prepare(self, batch: list[Flush]) -> MongoBatch:
-        from pymongo import ReplaceOne
-
+    def prepare(self, batch: list[Flush]) -> list[dict[str, Any]]:
         from actors.stores.mongo_documents import document, document_id
 
-        events = [e for e in events_of(batch) if e.kind != IDENTITY]
-        upserts = [ReplaceOne({"_id": document_id(e)}, document(e), upsert=True) for e in events]
-        documents = [{"_id": document_id(e), **document(e)} for e in events]
-        return MongoBatch(upserts, documents)
+        return [{"_id": document_id(e), **document(e)} for e in events_of(batch) if e.kind != IDENTITY]
 
-    def _memories(self, settings: Settings) -> Any:
+    async def raw_write(self, prepared: list[dict[str, Any]]) -> None:
         from actors.stores.mongo_documents import database_of
 
-        return self.client[database_of(settings.namespace)]["memories"]
+        memories = self.client[database_of(self.raw_settings.namespace)]["memories"]
+        await memories.insert_many(prepared, ordered=False)
 
-    async def raw_write(self, prepared: MongoBatch) -> None:
-        await self._memories(self.raw_settings).bulk_write(prepared.upserts, ordered=False)
-
-    async def experiment_write(self, prepared: MongoBatch) -> None:
-        await self._memories(self.lab_settings).insert_many([dict(d) for d in prepared.documents], ordered=False)
-
-    def details(self, batch: list[Flush], prepared: MongoBatch) -> dict[str, Any]:
-        return {"upserts_per_batch": len(prepared.upserts)}
+    def details(self, batch: list[Flush], prepared: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"documents_per_batch": len(prepared)}
 
 
 class PostgresPair(Pair):
@@ -352,8 +317,8 @@ class PostgresPair(Pair):
 
     store = "postgres"
 
-    def __init__(self, adapter_settings: Settings, raw_settings: Settings, lab_settings: Settings) -> None:
-        super().__init__(adapter_settings, raw_settings, lab_settings)
+    def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
+        super().__init__(adapter_settings, raw_settings)
         self.log = build_stores(adapter_settings)[0]
         self.shadow = build_stores(raw_settings)[0]
 
@@ -493,7 +458,7 @@ async def measure(h: Harness, p: Params, store: str, batches: int, warmup: int, 
     driver) into fresh namespaces, removed afterwards whatever happens."""
     polyglot.require([store])
     tag = f"7{PARTS[store]}"
-    namespaces = [polyglot.fresh_namespace(tag) for _ in range(3)]  # adapter, raw, lab
+    namespaces = [polyglot.fresh_namespace(tag) for _ in range(2)]  # adapter, raw
     tier_names = [store] if store != "postgres" else []
     pair = PAIRS[store](*(polyglot.settings(ns, str(h.tmp / ns), tiers=tier_names) for ns in namespaces))
     agents = unique_ids(f"t{tag}", p.tier_agents)
@@ -509,8 +474,6 @@ async def measure(h: Harness, p: Params, store: str, batches: int, warmup: int, 
             prepared, run.conversion = _prepare_all(pair, plan)
             run.conversion = run.conversion[warmup:]
             sides.append(("raw", lambda b: pair.raw_write(prepared[b])))
-            if pair.experiment:
-                sides.append(("experiment", lambda b: pair.experiment_write(prepared[b])))
         label = f"fig {tag} · {store}: adapter vs raw driver" if with_raw else f"fig 8 · probe: {store} adapter"
         with h.tracker.step(label, len(plan) * len(sides)) as advance:
             servers = list(polyglot.server_pids([store]))
@@ -561,23 +524,10 @@ async def tier_write(h: Harness, p: Params, store: str) -> Figure:
             median["adapter"], rows / (percentile(costs["raw"].wall, 50) + conversion / 1000)
         ),
         **run.details,
-        **_experiment(run, PAIRS[store].experiment, median),
         "memories_held": run.held,
         "cleanup_errors": run.cleanup_errors or "none",
     }
     return figure
-
-
-def _experiment(run: TierRun, description: str | None, median: dict[str, float]) -> dict[str, Any]:
-    """The experiment side, if the store has one: what a change to the adapter could buy."""
-    if not description or "experiment" not in median:
-        return {}
-    return {
-        "experiment": description,
-        "experiment_rows_per_s_at_median": round(median["experiment"], 1),
-        "experiment_ms_per_batch": run.costs["experiment"].summary_ms(),
-        "experiment_÷_raw": ratio(median["experiment"], median["raw"]),
-    }
 
 
 def _minus(a: float | None, b: float | None) -> float | None:
