@@ -76,7 +76,6 @@ class AgentClient:
         self.agent_id = check_agent_id(agent_id)
         self.deployment = deployment
 
-
     # -- writes -------------------------------------------------------------------------
 
     async def set_identity(

@@ -31,7 +31,7 @@ def build_stores(settings: Any) -> tuple[EventLog, list[Tier]]:
     return event_log, [_TIERS[name](settings, embedder) for name in settings.tiers]
 
 
-def _redis(settings: Any, embedder: "Embedder") -> Tier:
+def _redis(settings: Any, embedder: Embedder) -> Tier:
     from actors.stores.redis_hot import RedisHotTier
 
     return RedisHotTier(
@@ -43,14 +43,14 @@ def _redis(settings: Any, embedder: "Embedder") -> Tier:
     )
 
 
-def _neo4j(settings: Any, embedder: "Embedder") -> Tier:
+def _neo4j(settings: Any, embedder: Embedder) -> Tier:
     from actors.stores.neo4j_graph import Neo4jGraphTier
 
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_user else None
     return Neo4jGraphTier(settings.neo4j_uri, settings.namespace, auth, settings.store_timeout_s)
 
 
-def _weaviate(settings: Any, embedder: "Embedder") -> Tier:
+def _weaviate(settings: Any, embedder: Embedder) -> Tier:
     from actors.stores.weaviate_vectors import WeaviateVectorTier
 
     return WeaviateVectorTier(
@@ -63,13 +63,13 @@ def _weaviate(settings: Any, embedder: "Embedder") -> Tier:
     )
 
 
-def _mongo(settings: Any, embedder: "Embedder") -> Tier:
+def _mongo(settings: Any, embedder: Embedder) -> Tier:
     from actors.stores.mongo_documents import MongoDocumentTier
 
     return MongoDocumentTier(settings.mongo_url, settings.namespace, settings.store_timeout_s)
 
 
-_TIERS: dict[str, Callable[[Any, "Embedder"], Tier]] = {
+_TIERS: dict[str, Callable[[Any, Embedder], Tier]] = {
     "redis": _redis,
     "neo4j": _neo4j,
     "weaviate": _weaviate,

@@ -84,6 +84,19 @@ def entity_key(name: str) -> str:
     return " ".join(tokenize(name))
 
 
+def memory_row(event: Event) -> dict[str, Any]:
+    """One row of the `APPLY_MEMORIES` UNWIND: the memory and the entities it names."""
+    return {
+        "agent_id": event.agent_id,
+        "seq": event.seq,
+        "kind": event.kind,
+        "content": event.content,
+        "session_id": event.session_id,
+        "created_at": event.created_at,
+        "entities": [{"key": key, "name": name} for name in dict.fromkeys(event.entities) if (key := entity_key(name))],
+    }
+
+
 def _recipients(event: Event) -> list[str]:
     to = event.metadata.get("to")
     names = [to] if isinstance(to, str) else to if isinstance(to, list) else []
@@ -136,23 +149,7 @@ class Neo4jGraphTier:
         await self.driver.verify_connectivity()
 
     async def apply(self, events: list[Event]) -> None:
-        memories = [
-            {
-                "agent_id": e.agent_id,
-                "seq": e.seq,
-                "kind": e.kind,
-                "content": e.content,
-                "session_id": e.session_id,
-                "created_at": e.created_at,
-                "entities": [
-                    {"key": key, "name": name}
-                    for name in dict.fromkeys(e.entities)
-                    if (key := entity_key(name))
-                ],
-            }
-            for e in events
-            if e.kind != IDENTITY
-        ]
+        memories = [memory_row(e) for e in events if e.kind != IDENTITY]
         identities = [
             {"agent_id": e.agent_id, "name": e.data.get("name"), "version": e.data.get("version")}
             for e in events

@@ -210,20 +210,9 @@ class Neo4jPair(TierPair):
         await self.driver.close()
 
     def prepare(self, batch: list[Flush]) -> list[dict[str, Any]]:
-        from actors.stores.neo4j_graph import entity_key
+        from actors.stores.neo4j_graph import memory_row
 
-        return [
-            {
-                "agent_id": e.agent_id,
-                "seq": e.seq,
-                "kind": e.kind,
-                "content": e.content,
-                "session_id": e.session_id,
-                "created_at": e.created_at,
-                "entities": [{"key": k, "name": n} for n in dict.fromkeys(e.entities) if (k := entity_key(n))],
-            }
-            for e in events_of(batch)
-        ]
+        return [memory_row(e) for e in events_of(batch)]
 
     async def raw_write(self, prepared: list[dict[str, Any]]) -> None:
         async with self.driver.session() as session:
