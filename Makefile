@@ -35,7 +35,7 @@ demo: install
 
 bench: install services  # figures 7-9 run on the polyglot servers, started here and left running
 	$(PY) -m cluster.services up
-	$(PY) -m cluster.bench
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,72 +1,73 @@
-"""AgentClient: the caller's side of an agent, used by the Python API and by Serve replicas.
+"""AgentClient: the caller's side of one agent, used by the Python API and by Serve replicas.
 
-It validates input, generates event ids *before* the call (so Ray's own retries and
-ours are idempotent), caches the actor handle, and transparently re-activates the agent
-when its actor has passivated or died. Reads of an agent that does not exist are
-answered from its writer without creating an actor.
+It validates input with the rules of `actors.inputs`, fixes event ids *before* the first
+attempt (so Ray's own retries and ours are idempotent), and routes each call:
+
+- identity, writes and working memory go to the agent's actor, which is re-activated
+  transparently when it has passivated or died;
+- history, identity versions, recall, metadata queries and graph walks go straight to
+  the agent's writer, which knows the agent's head: no actor is involved, so a read of a
+  passivated agent starts no worker process.
+
+Each operation takes keyword arguments (the Python API) or, as `<operation>_input`, the
+validated input model that the HTTP routes receive.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
-from collections import OrderedDict
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ray.actor import ActorHandle
 from ray.exceptions import RayActorError
 
 from actors.agent import AGENT_NAME, AgentActor
-from actors.codec import pack, unwrap
-from actors.errors import AgentNotFound, AgentPassivating, InvalidInput, Unavailable
+from actors.deployment import Deployment
+from actors.errors import AgentPassivating, InvalidInput, Unavailable
 from actors.handles import get_or_create, lookup
-from actors.model import (
-    MAX_INT,
-    MAX_TEXT_ID_LEN,
-    MEMORY_KINDS,
+from actors.inputs import (
+    FindInput,
+    GraphQuery,
+    HistoryQuery,
+    IdentityInput,
+    MemoryBatchInput,
+    MemoryInput,
+    PageQuery,
+    RecallInput,
     check_agent_id,
-    check_plain,
-    check_text,
-    identity_fields,
-    memory_item,
+    check_batch_size,
+    check_embedding,
+    validated,
 )
-from actors.writers import WriterPool
+from actors.messages import (
+    AgentRef,
+    Failure,
+    FindRequest,
+    GraphRequest,
+    HistoryRequest,
+    IdentityUpdate,
+    NewMemory,
+    RecallRequest,
+    RememberRequest,
+    WorkingMemoryRequest,
+    unwrap,
+)
+from actors.model import new_event_id
+from actors.retry import REACTIVATION_BACKOFF, RESTART_BACKOFF, Deadline, retry
 
-HANDLE_CACHE_SIZE = 100_000
-MAX_PAGE = 1000
-"""Largest `limit` and `k` a read may ask for."""
-MAX_HOPS = 4
-RETRY_BACKOFF_S = 0.05
-CONSISTENCY_LEVELS = ("strong", "eventual")
+if TYPE_CHECKING:
+    from ray.actor import ActorHandle
+
+    from actors.agent import Agent
+    from actors.writer import BackendWriter
+
+T = TypeVar("T")
 
 
-@dataclass
-class Deployment:
-    """What a client needs to reach one novamem deployment."""
-
-    settings: dict[str, Any]
-    pool: WriterPool
-    directory: ActorHandle
-    handles: OrderedDict[str, ActorHandle] = field(default_factory=OrderedDict)
-
-    @property
-    def namespace(self) -> str:
-        return self.settings["namespace"]
-
-    def cached(self, agent_id: str) -> ActorHandle | None:
-        handle = self.handles.get(agent_id)
-        if handle is not None:
-            self.handles.move_to_end(agent_id)
-        return handle
-
-    def cache(self, agent_id: str, handle: ActorHandle) -> None:
-        self.handles[agent_id] = handle
-        while len(self.handles) > HANDLE_CACHE_SIZE:
-            self.handles.popitem(last=False)
-
-    def forget(self, agent_id: str) -> None:
-        self.handles.pop(agent_id, None)
+def _given(**fields: Any) -> dict[str, Any]:
+    """Keyword arguments left at None mean "the default": leave them to the model."""
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 class AgentClient:
@@ -76,7 +77,7 @@ class AgentClient:
         self.agent_id = check_agent_id(agent_id)
         self.deployment = deployment
 
-    # -- writes -------------------------------------------------------------------------
+    # -- writes (through the agent's actor) --------------------------------------------
 
     async def set_identity(
         self,
@@ -86,8 +87,13 @@ class AgentClient:
         metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Create the agent or add an identity version; unchanged fields keep the version."""
-        fields = identity_fields({"name": name, "persona": persona, "traits": traits, "metadata": metadata})
-        return await self._call("put_identity", pack(fields))
+        fields = _given(name=name, persona=persona, traits=traits, metadata=metadata)
+        return await self.set_identity_input(validated(IdentityInput, fields))
+
+    async def set_identity_input(self, identity: IdentityInput) -> dict[str, Any]:
+        update = IdentityUpdate(identity.name, identity.persona, identity.traits, identity.metadata, new_event_id())
+        result = await self._on_actor(lambda actor: actor.put_identity.remote(update), create=True)
+        return {"identity": result.identity.to_wire(), "changed": result.changed, "created": result.created}
 
     async def remember(
         self,
@@ -100,18 +106,21 @@ class AgentClient:
         event_id: str | None = None,
     ) -> dict[str, Any]:
         """Durably append one memory: `{seq, event_id, created}` once it is in the log."""
-        item = {
-            "content": content,
-            "kind": kind,
-            "metadata": metadata,
-            "entities": entities,
-            "embedding": embedding,
-            "session_id": session_id,
-            "event_id": event_id,
-        }
-        dim = self.deployment.settings["embedding_dim"]
-        (result,) = await self._call("remember", pack([memory_item(item, dim)]), create=False)
-        return result
+        fields = _given(
+            content=content,
+            kind=kind,
+            metadata=metadata,
+            entities=entities,
+            embedding=embedding,
+            session_id=session_id,
+            event_id=event_id,
+        )
+        return await self.remember_input(validated(MemoryInput, fields))
+
+    async def remember_input(self, memory: MemoryInput) -> dict[str, Any]:
+        check_embedding(memory.embedding, self.deployment.settings.embedding_dim)
+        (ack,) = await self._remember([memory])
+        return ack
 
     async def remember_many(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Append several memories in one call; one result per item, in order.
@@ -119,35 +128,72 @@ class AgentClient:
         Every item is validated before anything is sent, so a bad item (reported as
         `items[i].field`) means nothing of the batch is written.
         """
-        limit = self.deployment.settings["max_batch_items"]
         if not isinstance(items, list) or not items:
             raise InvalidInput("items must be a non-empty list", "items")
-        if len(items) > limit:
-            raise InvalidInput(f"at most {limit} items per batch", "items")
-        dim = self.deployment.settings["embedding_dim"]
-        clean = [memory_item(item, dim, f"items[{i}].") for i, item in enumerate(items)]
-        return await self._call("remember", pack(clean), create=False)
+        check_batch_size(len(items), self.deployment.settings.max_batch_items)
+        return await self.remember_many_input(validated(MemoryBatchInput, {"items": items}))
 
-    # -- reads --------------------------------------------------------------------------
+    async def remember_many_input(self, batch: MemoryBatchInput) -> list[dict[str, Any]]:
+        check_batch_size(len(batch.items), self.deployment.settings.max_batch_items)
+        for index, item in enumerate(batch.items):
+            check_embedding(item.embedding, self.deployment.settings.embedding_dim, f"items[{index}].embedding")
+        return await self._remember(batch.items)
+
+    async def _remember(self, items: list[MemoryInput]) -> list[dict[str, Any]]:
+        request = RememberRequest(
+            [
+                NewMemory(
+                    content=item.content,
+                    kind=item.kind,
+                    metadata=item.metadata,
+                    entities=item.entities,
+                    embedding=item.embedding,
+                    session_id=item.session_id,
+                    event_id=item.event_id,
+                )
+                for item in items
+            ]
+        )
+        reply = await self._on_actor(lambda actor: actor.remember.remote(request))
+        return [asdict(ack) for ack in reply.acks]
+
+    # -- reads from the actor ------------------------------------------------------------
 
     async def info(self) -> dict[str, Any]:
         """Identity, identity_version, last_seq and timestamps."""
-        return await self._call("info", create=False)
+        info = await self._on_actor(lambda actor: actor.info.remote())
+        return {
+            "agent_id": info.agent_id,
+            "identity": info.identity.to_wire(),
+            "identity_version": info.identity.version,
+            "last_seq": info.last_seq,
+            "created_at": info.identity.created_at,
+            "updated_at": info.identity.updated_at,
+            "working_memory_size": info.working_memory_size,
+            "activated_at": info.activated_at,
+        }
 
     async def working_memory(self, limit: int = 20) -> dict[str, Any]:
         """Identity plus the newest `limit` memories, straight from the actor (no I/O)."""
-        return await self._call("working_memory", _positive(limit, "limit", MAX_PAGE), create=False)
+        request = WorkingMemoryRequest(validated(PageQuery, {"limit": limit}).limit)
+        memory = await self._on_actor(lambda actor: actor.working_memory.remote(request))
+        return {"identity": memory.identity.to_wire(), "last_seq": memory.last_seq, "items": _views(memory.items)}
+
+    # -- reads from the writer (no actor) ------------------------------------------------
 
     async def history(self, limit: int = 20, before_seq: int | None = None) -> list[dict[str, Any]]:
-        """Memories newest first; page with `before_seq`."""
-        args: dict[str, Any] = {"limit": _positive(limit, "limit", MAX_PAGE)}
-        if before_seq is not None:
-            args["before_seq"] = _positive(before_seq, "before_seq", MAX_INT)
-        return await self._call("history", pack(args), create=False)
+        """Memories newest first, from the log; page with `before_seq`."""
+        return await self.history_input(validated(HistoryQuery, _given(limit=limit, before_seq=before_seq)))
+
+    async def history_input(self, query: HistoryQuery) -> list[dict[str, Any]]:
+        request = HistoryRequest(self.agent_id, query.limit, query.before_seq)
+        return _views((await self._on_writer(lambda writer: writer.history.remote(request))).items)
 
     async def identity_history(self) -> list[dict[str, Any]]:
         """Every identity version, oldest first."""
-        return await self._call("identity_history", create=False)
+        ref = AgentRef(self.agent_id)
+        versions = await self._on_writer(lambda writer: writer.identity_history.remote(ref))
+        return [v.to_wire() for v in versions.versions]
 
     async def recall(
         self,
@@ -159,88 +205,96 @@ class AgentClient:
         consistency: str = "strong",
     ) -> dict[str, Any]:
         """Memories ranked by fused similarity, keywords, entities and recency."""
-        check_text(query, "query")
-        dim = self.deployment.settings["embedding_dim"]
-        if embedding is not None:
-            if not isinstance(embedding, list) or len(embedding) != dim:
-                raise InvalidInput(f"embedding must be a list of {dim} numbers", "embedding")
-            check_plain(embedding, "embedding")
-        if not query and embedding is None:
-            raise InvalidInput("query must not be empty (or send an embedding)", "query")
-        if session_id is not None:
-            check_text(session_id, "session_id", MAX_TEXT_ID_LEN)
-        args = {
-            "query": query,
-            "k": _positive(k, "k", MAX_PAGE),
-            "kinds": _kinds(kinds),
-            "session_id": session_id,
-            "embedding": embedding,
-            "consistency": _consistency(consistency),
-        }
-        return await self._call("recall", pack(args), create=False)
+        fields = _given(
+            query=query, k=k, kinds=kinds, session_id=session_id, embedding=embedding, consistency=consistency
+        )
+        return await self.recall_input(validated(RecallInput, fields))
+
+    async def recall_input(self, recall: RecallInput) -> dict[str, Any]:
+        check_embedding(recall.embedding, self.deployment.settings.embedding_dim)
+        request = RecallRequest(
+            self.agent_id, recall.query, recall.k, recall.kinds, recall.session_id, recall.embedding, recall.consistency
+        )
+        reply = await self._on_writer(lambda writer: writer.recall.remote(request))
+        items = [{**asdict(hit.memory), "score": hit.score, "sources": hit.sources} for hit in reply.hits]
+        return {"items": items, "degraded": reply.degraded}
 
     async def find(
         self, metadata: dict[str, Any], kinds: list[str] | None = None, limit: int = 20, consistency: str = "strong"
     ) -> list[dict[str, Any]]:
         """Memories whose metadata equals every given value (`a.b` reaches into objects), newest first."""
-        if not isinstance(metadata, dict) or not all(
-            isinstance(v, (str, int, float, bool)) or v is None for v in metadata.values()
-        ):
-            raise InvalidInput("metadata must map keys to strings, numbers, booleans or null", "metadata")
-        check_plain(metadata, "metadata")
-        args = {
-            "metadata": metadata,
-            "kinds": _kinds(kinds),
-            "limit": _positive(limit, "limit", MAX_PAGE),
-            "consistency": _consistency(consistency),
-        }
-        return await self._call("find", pack(args), create=False)
+        fields = _given(metadata=metadata, kinds=kinds, limit=limit, consistency=consistency)
+        return await self.find_input(validated(FindInput, fields))
+
+    async def find_input(self, find: FindInput) -> list[dict[str, Any]]:
+        request = FindRequest(self.agent_id, find.metadata, find.kinds, find.limit, find.consistency)
+        return _views((await self._on_writer(lambda writer: writer.find.remote(request))).items)
 
     async def neighbourhood(
         self, hops: int = 2, entity: str | None = None, limit: int = 200, consistency: str = "strong"
     ) -> dict[str, Any]:
         """`{nodes, edges}` within `hops` of this agent, or of one entity its memories mention."""
-        if entity is not None:
-            check_text(entity, "entity", 256)
-        args = {
-            "hops": _positive(hops, "hops", MAX_HOPS),
-            "entity": entity,
-            "limit": _positive(limit, "limit", MAX_PAGE),
-            "consistency": _consistency(consistency),
-        }
-        return await self._call("neighbourhood", pack(args), create=False)
+        fields = _given(hops=hops, entity=entity, limit=limit, consistency=consistency)
+        return await self.neighbourhood_input(validated(GraphQuery, fields))
+
+    async def neighbourhood_input(self, graph: GraphQuery) -> dict[str, Any]:
+        request = GraphRequest(self.agent_id, graph.hops, graph.entity, graph.limit, graph.consistency)
+        reply = await self._on_writer(lambda writer: writer.neighbourhood.remote(request))
+        return {"nodes": reply.nodes, "edges": reply.edges}
 
     # -- plumbing -----------------------------------------------------------------------
 
-    async def _call(self, method: str, *args: Any, create: bool = True) -> Any:
+    async def _on_writer(self, call: Callable[[ActorHandle[BackendWriter]], Awaitable[T | Failure]]) -> T:
+        """Call the agent's writer, riding out a writer restart within `call_timeout_s`."""
+        writer = self.deployment.writer_for(self.agent_id)
+        deadline = Deadline(self.deployment.settings.call_timeout_s)
+
+        async def attempt() -> T | Failure:
+            try:
+                return await asyncio.wait_for(call(writer), deadline.remaining())
+            except TimeoutError as error:
+                raise Unavailable(f"the writer for agent {self.agent_id} did not answer in time") from error
+
+        try:
+            return unwrap(await retry(attempt, lambda e: isinstance(e, RayActorError), RESTART_BACKOFF, deadline))
+        except RayActorError as error:
+            raise Unavailable(f"the writer for agent {self.agent_id} is unreachable: {error}") from error
+
+    async def _on_actor(self, call: Callable[[ActorHandle[Agent]], Awaitable[T | Failure]], create: bool = False) -> T:
         """Call the agent's actor; re-activate and retry if it passivated or died.
 
         Only `create=True` calls (identity writes) may bring a brand-new agent into being;
         others on an unknown agent fail fast with AgentNotFound, creating no actor.
         """
-        budget_s = self.deployment.settings["call_timeout_s"]
-        deadline = time.monotonic() + budget_s
-        backoff = 0.0  # the first retry goes at once: usually the actor merely passivated
-        while True:
-            handle, activating = await self._handle(create)
+        budget_s = self.deployment.settings.call_timeout_s
+        deadline = Deadline(budget_s)
+        creating = create
+
+        async def attempt() -> T:
+            nonlocal creating, budget_s
+            handle, activating = await self._handle(creating)
             if activating:  # a worker process must start first; on a busy node it queues behind others
-                budget_s = max(budget_s, self.deployment.settings["activation_timeout_s"])
-                deadline = max(deadline, time.monotonic() + budget_s)
-            remaining = max(deadline - time.monotonic(), 0.001)
+                budget_s = max(budget_s, self.deployment.settings.activation_timeout_s)
+                deadline.extend(budget_s)
             try:
-                return unwrap(await asyncio.wait_for(getattr(handle, method).remote(*args), remaining))
+                return unwrap(await asyncio.wait_for(call(handle), max(deadline.remaining(), 0.001)))
             except TimeoutError as error:
                 # Safe to give up: writes carry their event_id, so retrying later is idempotent.
                 raise Unavailable(f"agent {self.agent_id} did not answer within {budget_s:.0f}s") from error
-            except (RayActorError, AgentPassivating) as error:
+            except (RayActorError, AgentPassivating):
                 self.deployment.forget(self.agent_id)
-                create = True  # it had an actor, so it exists: no need to ask its writer
-                if time.monotonic() + backoff > deadline:
-                    raise Unavailable(f"agent {self.agent_id} did not come back in time: {error}") from error
-                await asyncio.sleep(backoff)
-                backoff = min(max(backoff * 2, RETRY_BACKOFF_S), 1.0)
+                creating = True  # it had an actor, so it exists: no need to ask its writer
+                raise
 
-    async def _handle(self, create: bool) -> tuple[ActorHandle, bool]:
+        def transient(error: BaseException) -> bool:
+            return isinstance(error, (RayActorError, AgentPassivating))
+
+        try:
+            return await retry(attempt, transient, REACTIVATION_BACKOFF, deadline)
+        except (RayActorError, AgentPassivating) as error:
+            raise Unavailable(f"agent {self.agent_id} did not come back in time: {error}") from error
+
+    async def _handle(self, create: bool) -> tuple[ActorHandle[Agent], bool]:
         """The agent's actor handle, and whether it was just looked up or created (so its
         worker may still be starting) rather than taken from the cache of live handles."""
         handle = self.deployment.cached(self.agent_id)
@@ -249,34 +303,17 @@ class AgentClient:
         name = AGENT_NAME.format(agent_id=self.agent_id)
         handle = await asyncio.to_thread(lookup, name, self.deployment.namespace)
         if handle is None and not create:
-            if not unwrap(await self.deployment.pool.for_agent(self.agent_id).exists.remote(self.agent_id)):
-                raise AgentNotFound(f"agent {self.agent_id!r} does not exist")
+            await self._on_writer(lambda writer: writer.head.remote(AgentRef(self.agent_id)))  # AgentNotFound if none
         if handle is None:
-            args = (
-                self.agent_id,
-                self.deployment.settings,
-                self.deployment.pool.for_agent(self.agent_id),
-                self.deployment.directory,
-            )
+            args = (self.agent_id, self.deployment.agent_config(), self.deployment.writer_for(self.agent_id))
             options = {"lifetime": "detached", "resources": {"agent_slot": 1}}
-            handle = await asyncio.to_thread(get_or_create, AgentActor, name, self.deployment.namespace, args, options)
+            handle = await asyncio.to_thread(
+                get_or_create, AgentActor, name, self.deployment.namespace, (*args, self.deployment.directory), options
+            )
         self.deployment.cache(self.agent_id, handle)
         return handle, True
 
 
-def _positive(value: object, field_name: str, maximum: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
-        raise InvalidInput(f"{field_name} must be an integer from 1 to {maximum}", field_name)
-    return value
+def _views(memories: list[Any]) -> list[dict[str, Any]]:
+    return [asdict(m) for m in memories]
 
-
-def _kinds(kinds: object) -> list[str] | None:
-    if kinds is not None and (not isinstance(kinds, list) or any(k not in MEMORY_KINDS for k in kinds)):
-        raise InvalidInput(f"kinds must be a list of {', '.join(MEMORY_KINDS)}", "kinds")
-    return kinds  # type: ignore[return-value]
-
-
-def _consistency(level: object) -> str:
-    if level not in CONSISTENCY_LEVELS:
-        raise InvalidInput(f"consistency must be one of {', '.join(CONSISTENCY_LEVELS)}", "consistency")
-    return level  # type: ignore[return-value]

@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens; unicode letters and digits count as word characters."""
-    return [t.casefold() for t in _TOKEN_RE.findall(text)]
+from actors.model import tokenize
 
 
 class Embedder(Protocol):

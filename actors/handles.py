@@ -2,47 +2,48 @@
 
 `get_if_exists=True` can still fail when two callers create the same name at once, or
 return an actor that is on its way out (a passivating agent). Everything that needs a
-named actor goes through `get_or_create`, which retries with a short backoff.
+named actor goes through `get_or_create`, which retries the lookup.
 """
 
 from __future__ import annotations
 
-import time
 import warnings
-from typing import Any
+from typing import Any, TypeVar
 
 import ray
 from ray.actor import ActorClass, ActorHandle
 
-GET_OR_CREATE_ATTEMPTS = 20
-GET_OR_CREATE_BACKOFF_S = 0.05
+from actors.retry import RESTART_BACKOFF, Deadline, retry_blocking
+
+T = TypeVar("T")
+
+GET_OR_CREATE_DEADLINE_S = 10.0
 
 
 def get_or_create(
-    actor_class: ActorClass,
+    actor_class: ActorClass[T],
     name: str,
     namespace: str,
     args: tuple = (),
     options: dict[str, Any] | None = None,
-) -> ActorHandle:
+) -> ActorHandle[T]:
     """Return the live actor called `name` in `namespace`, creating it with `args` if absent."""
-    last_error: Exception | None = None
-    for attempt in range(GET_OR_CREATE_ATTEMPTS):
-        try:
-            return ray.get_actor(name, namespace=namespace)
-        except ValueError:
-            pass
-        try:
-            return actor_class.options(
-                name=name, namespace=namespace, get_if_exists=True, **(options or {})
-            ).remote(*args)
-        except ValueError as error:  # lost a creation race: the name is taken, look it up again
-            last_error = error
-            time.sleep(GET_OR_CREATE_BACKOFF_S * (attempt + 1))
-    raise RuntimeError(f"could not get or create actor {namespace}/{name}: {last_error}")
+
+    def attempt() -> ActorHandle[T]:
+        found = lookup(name, namespace)
+        if found is not None:
+            return found
+        return actor_class.options(name=name, namespace=namespace, get_if_exists=True, **(options or {})).remote(*args)
+
+    try:  # a ValueError means another caller won the creation race: look the name up again
+        return retry_blocking(
+            attempt, lambda e: isinstance(e, ValueError), RESTART_BACKOFF, Deadline(GET_OR_CREATE_DEADLINE_S)
+        )
+    except ValueError as error:
+        raise RuntimeError(f"could not get or create actor {namespace}/{name}: {error}") from error
 
 
-def lookup(name: str, namespace: str) -> ActorHandle | None:
+def lookup(name: str, namespace: str) -> ActorHandle[Any] | None:
     """The live actor called `name`, or None."""
     try:
         return ray.get_actor(name, namespace=namespace)

@@ -1,25 +1,28 @@
-"""Events and identities: the one data model every actor, store and route shares.
+"""The domain: events, identities, memories, entities and the graph they form.
 
 Everything that changes an agent is an `Event` keyed `(agent_id, seq)`. Events are
-plain dataclasses (cheap to import in agent actors) that convert to and from the wire
-form the msgpack codec carries. Fields written by a newer schema are kept verbatim in
+plain dataclasses (cheap to import in agent actors) with a wire form that the msgpack
+codec carries and the logs store. Fields written by a newer schema are kept verbatim in
 `extra` and written back out, so an old reader never drops or chokes on them.
+
+The rules every store must apply alike live here too: what an entity key is, how an
+identity version is timestamped, and the shape of graph nodes and edges.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import time
 import uuid
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from actors.codec import wire
+
 SCHEMA_VERSION = 1
 
 AGENT_ID_PATTERN = r"[A-Za-z0-9_.:-]{1,128}"
 _AGENT_ID_RE = re.compile(AGENT_ID_PATTERN)
-EVENT_ID_MAX_LEN = 128
 
 IDENTITY = "identity"
 MEMORY_KINDS: tuple[str, ...] = (
@@ -31,6 +34,8 @@ MEMORY_KINDS: tuple[str, ...] = (
     "session_end",
 )
 DEFAULT_KIND = "observation"
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def is_valid_agent_id(agent_id: object) -> bool:
@@ -48,6 +53,31 @@ def now() -> float:
     return time.time()
 
 
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens; unicode letters and digits count as word characters."""
+    return [t.casefold() for t in _TOKEN_RE.findall(text)]
+
+
+def entity_key(name: str) -> str:
+    """The one identity of an entity in every store: its case-folded words.
+
+    "Lamp-Room", "lamp room" and "LAMP ROOM" are the same entity; "" means no entity.
+    """
+    return " ".join(tokenize(name))
+
+
+MAX_ENTITY_WORDS = 6
+"""Entities a query can name have at most this many words (longer ones are still stored)."""
+
+
+def mentioned_keys(text: str) -> list[str]:
+    """The entity keys a text could be naming: its runs of 1 to MAX_ENTITY_WORDS words."""
+    words = tokenize(text)
+    runs = (" ".join(words[i : i + n]) for n in range(1, MAX_ENTITY_WORDS + 1) for i in range(len(words) - n + 1))
+    return list(dict.fromkeys(runs))
+
+
+@wire
 @dataclass(slots=True)
 class Event:
     """One change to one agent: a memory, a message, a session marker or an identity version."""
@@ -70,25 +100,27 @@ class Event:
 
     def to_wire(self) -> dict[str, Any]:
         """The msgpack-ready mapping; unknown fields from newer writers are re-emitted."""
-        wire = {f: getattr(self, f) for f in _WIRE_FIELDS}
+        wire_form = {f: getattr(self, f) for f in _WIRE_FIELDS}
         for key, value in self.extra.items():
-            wire.setdefault(key, value)
-        return wire
+            wire_form.setdefault(key, value)
+        return wire_form
 
     @classmethod
-    def from_wire(cls, wire: dict[str, Any]) -> Event:
+    def from_wire(cls, wire_form: dict[str, Any]) -> Event:
         """Build an event from any schema version; unknown keys land in `extra`."""
-        known = {k: wire[k] for k in _WIRE_FIELDS if k in wire}
-        extra = {k: v for k, v in wire.items() if k not in _WIRE_FIELD_SET}
+        if wire_form.keys() == _WIRE_FIELD_KEYS and None not in (wire_form["metadata"], wire_form["data"]):
+            if wire_form["entities"] is not None:  # written by this version: nothing to fill in
+                return cls(**wire_form)
+        known = {k: wire_form[k] for k in _WIRE_FIELDS if k in wire_form}
+        extra = {k: v for k, v in wire_form.items() if k not in _WIRE_FIELD_SET}
         known.setdefault("schema_version", SCHEMA_VERSION)
         for key, default in _REQUIRED_DEFAULTS.items():
             known.setdefault(key, default)
-        if known.get("metadata") is None:
-            known["metadata"] = {}
+        for key in ("metadata", "data"):
+            if known.get(key) is None:
+                known[key] = {}
         if known.get("entities") is None:
             known["entities"] = []
-        if known.get("data") is None:
-            known["data"] = {}
         return cls(**known, extra=extra)
 
     @property
@@ -96,31 +128,64 @@ class Event:
         """Every kind except identity versions counts as a memory."""
         return self.kind != IDENTITY
 
-    def public(self) -> dict[str, Any]:
+    @property
+    def entity_keys(self) -> dict[str, str]:
+        """Entity key -> the name first used for it, in mention order."""
+        keys: dict[str, str] = {}
+        for name in self.entities:
+            key = entity_key(name)
+            if key:
+                keys.setdefault(key, name)
+        return keys
+
+    def view(self) -> Memory:
         """The form returned to API callers (no embedding, no internal fields)."""
-        return {
-            "agent_id": self.agent_id,
-            "seq": self.seq,
-            "event_id": self.event_id,
-            "kind": self.kind,
-            "content": self.content,
-            "metadata": self.metadata,
-            "entities": self.entities,
-            "session_id": self.session_id,
-            "created_at": self.created_at,
-        }
+        return Memory(
+            self.agent_id,
+            self.seq,
+            self.event_id,
+            self.kind,
+            self.content,
+            self.metadata,
+            self.entities,
+            self.session_id,
+            self.created_at,
+        )
 
 
 _WIRE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name != "extra")
-_WIRE_FIELD_SET = frozenset(_WIRE_FIELDS) | {"extra"}
+_WIRE_FIELD_KEYS = frozenset(_WIRE_FIELDS)
+_WIRE_FIELD_SET = _WIRE_FIELD_KEYS | {"extra"}
 _REQUIRED_DEFAULTS: dict[str, Any] = {"seq": 0, "event_id": "", "kind": DEFAULT_KIND, "agent_id": ""}
+
+
+@wire
+@dataclass(slots=True)
+class Memory:
+    """A memory as callers see it."""
+
+    agent_id: str
+    seq: int
+    event_id: str
+    kind: str
+    content: str
+    metadata: dict[str, Any]
+    entities: list[str]
+    session_id: str | None
+    created_at: float
+
 
 IDENTITY_FIELDS: tuple[str, ...] = ("name", "persona", "traits", "metadata")
 
 
+@wire
 @dataclass(slots=True)
 class Identity:
-    """Who an agent is. Every change is a new version, kept in the log forever."""
+    """Who an agent is. Every change is a new version, kept in the log forever.
+
+    `created_at` is when the agent's first version was written and `updated_at` when
+    this version was: `Identity.at` is the one place that rule is applied.
+    """
 
     name: str
     persona: str | None = None
@@ -134,142 +199,76 @@ class Identity:
         """True when the user-visible fields match, so no new version is needed."""
         return all(getattr(self, f) == getattr(other, f) for f in IDENTITY_FIELDS)
 
-    def to_wire(self) -> dict[str, Any]:
+    def document(self) -> dict[str, Any]:
+        """What an identity event stores: the fields and the version, no timestamps."""
         return {
             "name": self.name,
             "persona": self.persona,
             "traits": list(self.traits),
             "metadata": dict(self.metadata),
             "version": self.version,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
         }
 
+    def to_wire(self) -> dict[str, Any]:
+        return {**self.document(), "created_at": self.created_at, "updated_at": self.updated_at}
+
     @classmethod
-    def from_wire(cls, wire: dict[str, Any]) -> Identity:
+    def from_wire(cls, wire_form: dict[str, Any]) -> Identity:
         return cls(
-            name=wire.get("name", ""),
-            persona=wire.get("persona"),
-            traits=list(wire.get("traits") or []),
-            metadata=dict(wire.get("metadata") or {}),
-            version=int(wire.get("version", 0)),
-            created_at=float(wire.get("created_at", 0.0)),
-            updated_at=float(wire.get("updated_at", 0.0)),
+            name=wire_form.get("name", ""),
+            persona=wire_form.get("persona"),
+            traits=list(wire_form.get("traits") or []),
+            metadata=dict(wire_form.get("metadata") or {}),
+            version=int(wire_form.get("version", 0)),
+            created_at=float(wire_form.get("created_at", 0.0)),
+            updated_at=float(wire_form.get("updated_at", 0.0)),
         )
 
+    @classmethod
+    def at(cls, document: dict[str, Any], first_written_at: float, written_at: float) -> Identity:
+        """The identity version stored as `document`, timestamped by the rule above."""
+        identity = cls.from_wire(document)
+        identity.created_at, identity.updated_at = first_written_at, written_at
+        return identity
 
-# -- input rules (shared by the Python API and the HTTP API) -------------------------
-
-MAX_ENTITIES = 256
-MAX_TEXT_ID_LEN = 128
-MAX_CONTENT_CHARS = 1_000_000
-MAX_NESTING = 32
-MAX_INT = 2**63 - 1
-MIN_INT = -(2**63)
-
-
-def _require(condition: bool, message: str, field_name: str) -> None:
-    if not condition:
-        from actors.errors import InvalidInput
-
-        raise InvalidInput(message, field_name)
+    def event(self, agent_id: str, event_id: str) -> Event:
+        """The identity event that records this version (its seq is assigned on commit)."""
+        return Event(agent_id, 0, event_id, IDENTITY, content=self.name, data=self.document())
 
 
-def check_agent_id(agent_id: object) -> str:
-    _require(is_valid_agent_id(agent_id), f"agent_id must match {AGENT_ID_PATTERN}", "agent_id")
-    return agent_id  # type: ignore[return-value]
+def identity_versions(rows: list[tuple[dict[str, Any], float]]) -> list[Identity]:
+    """`(document, written_at)` rows, oldest first, as timestamped identity versions."""
+    if not rows:
+        return []
+    first_written_at = rows[0][1]
+    return [Identity.at(document, first_written_at, written_at) for document, written_at in rows]
 
 
-def check_text(value: object, field_name: str, max_len: int | None = None) -> str:
-    """A string of valid Unicode, optionally bounded in length."""
-    return _check_str(value, field_name, max_len)  # type: ignore[return-value]
+# -- the memory graph: one node and edge shape for every graph-capable store ----------------
+
+REMEMBERS = "REMEMBERS"
+MENTIONS = "MENTIONS"
+MESSAGED = "MESSAGED"
 
 
-def _check_str(value: object, field_name: str, max_len: int | None = None, optional: bool = False) -> str | None:
-    if value is None and optional:
-        return None
-    _require(isinstance(value, str), f"{field_name} must be a string", field_name)
-    if max_len is not None:
-        _require(0 < len(value) <= max_len, f"{field_name} must be 1 to {max_len} characters", field_name)  # type: ignore[arg-type]
-    check_plain(value, field_name)
-    return value  # type: ignore[return-value]
+def agent_node(agent_id: str, name: str | None = None) -> dict[str, Any]:
+    return {"id": f"agent:{agent_id}", "kind": "agent", "agent_id": agent_id, "name": name}
 
 
-def check_plain(value: object, field_name: str, depth: int = 0) -> None:
-    """Accept only data every store can hold unchanged: JSON types, 64-bit integers,
-    finite floats, valid Unicode, at most MAX_NESTING levels deep."""
-    _require(depth <= MAX_NESTING, f"{field_name} is nested deeper than {MAX_NESTING} levels", field_name)
-    if value is None or isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        _require(MIN_INT <= value <= MAX_INT, f"{field_name} must fit in a signed 64-bit integer", field_name)
-    elif isinstance(value, float):
-        _require(math.isfinite(value), f"{field_name} must be a finite number", field_name)
-    elif isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            _require(False, f"{field_name} must be valid Unicode (no lone surrogates)", field_name)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            check_plain(item, f"{field_name}[{index}]", depth + 1)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _require(isinstance(key, str), f"{field_name} keys must be strings", field_name)
-            check_plain(key, f"{field_name} key", depth + 1)
-            check_plain(item, f"{field_name}.{key}", depth + 1)
-    else:
-        _require(False, f"{field_name} holds an unsupported {type(value).__name__}", field_name)
+def memory_node(seq: int, kind: str | None, content: str | None) -> dict[str, Any]:
+    return {"id": f"memory:{seq}", "kind": "memory", "seq": seq, "memory_kind": kind, "content": content}
 
 
-def memory_item(raw: dict[str, Any], embedding_dim: int, where: str = "") -> dict[str, Any]:
-    """Validate one memory and fill defaults (kind, a fresh event_id); errors name the field."""
-    _require(isinstance(raw, dict), "each memory must be an object", where or "body")
-    kind = raw.get("kind") or DEFAULT_KIND
-    _require(kind in MEMORY_KINDS, f"kind must be one of {', '.join(MEMORY_KINDS)}", f"{where}kind")
-    metadata = raw.get("metadata") or {}
-    _require(isinstance(metadata, dict), "metadata must be an object", f"{where}metadata")
-    check_plain(metadata, f"{where}metadata")
-    entities = raw.get("entities") or []
-    _require(
-        isinstance(entities, list) and all(isinstance(e, str) and e for e in entities),
-        "entities must be a list of non-empty strings",
-        f"{where}entities",
-    )
-    _require(len(entities) <= MAX_ENTITIES, f"at most {MAX_ENTITIES} entities", f"{where}entities")
-    check_plain(entities, f"{where}entities")
-    embedding = raw.get("embedding")
-    if embedding is not None:
-        _require(
-            isinstance(embedding, list)
-            and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in embedding),
-            "embedding must be a list of numbers",
-            f"{where}embedding",
-        )
-        _require(len(embedding) == embedding_dim, f"embedding must have {embedding_dim} dimensions", f"{where}embedding")
-        check_plain(embedding, f"{where}embedding")
-    return {
-        "content": _check_str(raw.get("content"), f"{where}content", MAX_CONTENT_CHARS),
-        "kind": kind,
-        "metadata": metadata,
-        "entities": entities,
-        "embedding": [float(x) for x in embedding] if embedding is not None else None,
-        "session_id": _check_str(raw.get("session_id"), f"{where}session_id", MAX_TEXT_ID_LEN, optional=True),
-        "event_id": _check_str(raw.get("event_id"), f"{where}event_id", EVENT_ID_MAX_LEN, optional=True)
-        or new_event_id(),
-    }
+def entity_node(key: str, name: str | None) -> dict[str, Any]:
+    return {"id": f"entity:{key}", "kind": "entity", "name": name}
 
 
-def identity_fields(raw: dict[str, Any]) -> dict[str, Any]:
-    """Validate an identity document (name required; persona, traits, metadata optional)."""
-    name = _check_str(raw.get("name"), "name", 256)
-    persona = _check_str(raw.get("persona"), "persona", optional=True)
-    traits = raw.get("traits") or []
-    _require(
-        isinstance(traits, list) and all(isinstance(t, str) for t in traits), "traits must be a list of strings", "traits"
-    )
-    check_plain(traits, "traits")
-    metadata = raw.get("metadata") or {}
-    _require(isinstance(metadata, dict), "metadata must be an object", "metadata")
-    check_plain(metadata, "metadata")
-    return {"name": name, "persona": persona, "traits": traits, "metadata": metadata, "event_id": new_event_id()}
+def graph_edge(source: str, relation: str, target: str) -> dict[str, str]:
+    return {"from": source, "type": relation, "to": target}
+
+
+def message_recipients(event: Event) -> list[str]:
+    """The agents a message event names in `metadata.to` (a string or a list), never itself."""
+    to = event.metadata.get("to")
+    names = [to] if isinstance(to, str) else to if isinstance(to, list) else []
+    return [n for n in names if isinstance(n, str) and n and n != event.agent_id]

@@ -12,7 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cluster.config import Settings, load_settings
+from actors.settings import Settings
+from cluster.config import load_settings
 from cluster.local_ray import DASHBOARD_PORT, DEFAULT_RAY_PORT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="novamem: memory for fleets of AI agents, on Ray.")
@@ -35,7 +36,10 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
 
 
 def _connect(address: str | None, settings: Settings) -> Any:
-    """Join the running cluster (or `address`) and the deployment in it; exit 1 if none."""
+    """Join the running cluster (or `address`) and the deployment in it; exit 1 if there is
+    no cluster, or no deployment in the namespace (looking never creates one)."""
+    from actors.directory import DIRECTORY_NAME
+    from actors.handles import lookup
     from cluster.local_ray import find_cluster, join
     from cluster.runtime import Runtime
 
@@ -48,6 +52,9 @@ def _connect(address: str | None, settings: Settings) -> Any:
     except ConnectionError as error:
         console.print(f"[red]cannot reach Ray at {found}[/red]: {error}")
         raise typer.Exit(1) from error
+    if lookup(DIRECTORY_NAME, settings.namespace) is None:
+        console.print(f"[red]no novamem deployment in namespace {settings.namespace!r}[/red] on Ray at {found}")
+        raise typer.Exit(1)
     return Runtime.connect(settings=settings)
 
 
@@ -67,7 +74,7 @@ def up(
     """Start Ray locally (or join --address), create the deployment and serve HTTP."""
     from cluster.local_ray import current_session, join_or_start
     from cluster.runtime import Runtime
-    from serve.app import deploy
+    from serve.app import ServeListensElsewhere, deploy, serve_address
 
     settings = _settings(config, profile=profile, http_port=port, namespace=namespace)
     if settings.profile == "polyglot" and local_services:
@@ -76,18 +83,24 @@ def up(
         started = join_or_start(
             address, settings.namespace, settings.agent_slots, quiet=True, ports=(ray_port, dashboard_port)
         )
+        try:
+            serve_address(settings)  # before anything is created: Serve may already listen elsewhere
+        except ServeListensElsewhere as error:
+            console.print(f"[red]cannot serve HTTP:[/red] {error}")
+            raise typer.Exit(1) from error
         runtime = Runtime.connect(settings=settings)
-        url = deploy(runtime.settings)
-    state = Path(runtime.settings["data_dir"]) / UP_STATE
+        http = {k: getattr(settings, k) for k in ("http_host", "http_port", "route_prefix")}  # this command's
+        url = deploy(runtime.settings.model_copy(update=http))
+    state = Path(runtime.settings.data_dir) / UP_STATE
     state.parent.mkdir(parents=True, exist_ok=True)
     state.write_text(json.dumps({"started_ray": started, "url": url, **current_session()}))
     table = Table(show_header=False, box=None)
     table.add_row("URL", url)
     table.add_row("API docs", f"{url}/docs")
-    table.add_row("profile", runtime.settings["profile"])
-    table.add_row("namespace", runtime.settings["namespace"])
-    if runtime.settings["profile"] == "embedded":
-        table.add_row("log", runtime.settings["sqlite_path"])
+    table.add_row("profile", runtime.settings.profile)
+    table.add_row("namespace", runtime.settings.namespace)
+    if runtime.settings.profile == "embedded":
+        table.add_row("log", runtime.settings.sqlite_path)
     table.add_row("Ray", "started locally" if started else f"joined {address or 'local cluster'}")
     if started:
         table.add_row("Ray jobs", f"RAY_AUTH_MODE=token ray job submit --address http://127.0.0.1:{dashboard_port} …")
@@ -114,17 +127,18 @@ def down(
     namespace: NamespaceOpt = None,
     keep_ray: Annotated[bool, typer.Option("--keep-ray", help="leave Ray running")] = False,
 ) -> None:
-    """Stop the HTTP app and the deployment's actors; stop Ray if `up` started it."""
-    from ray import serve
+    """Stop this deployment's HTTP app and actors; stop Ray if `up` started it.
 
+    Other deployments (namespaces) on the same cluster, and their apps, are left alone.
+    """
     from cluster.local_ray import stop_session
-    from serve.app import APP_NAME
+    from serve.app import undeploy
 
     settings = _settings(config, namespace=namespace)
     state_file = Path(settings.data_dir) / UP_STATE
     state = json.loads(state_file.read_text()) if state_file.exists() else {}
     runtime = _connect(address, settings)
-    serve.delete(APP_NAME)
+    undeploy(settings.namespace)
     runtime.teardown()
     state_file.unlink(missing_ok=True)
     if state.get("started_ray") and not keep_ray:

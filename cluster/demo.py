@@ -29,7 +29,7 @@ from rich.table import Table
 from actors.agent import AGENT_NAME
 from actors.client import AgentClient
 from actors.handles import lookup
-from cluster.config import Settings
+from actors.settings import Settings
 from cluster.runtime import Runtime
 
 T = TypeVar("T")
@@ -281,7 +281,7 @@ class Driver:
 
     async def state(self, agent: AgentClient) -> dict[str, Any]:
         """What a restore must bring back: identity, head and the whole working memory."""
-        limit = self.runtime.settings["working_memory_size"]
+        limit = self.runtime.settings.working_memory_size
         info, memory = await asyncio.gather(agent.info(), agent.working_memory(limit=limit))
         return {
             "identity": info["identity"],
@@ -295,7 +295,7 @@ class Driver:
 
         `ray.kill` is asynchronous: a call sent right after it may still reach the old actor.
         """
-        deadline = time.monotonic() + self.runtime.settings["call_timeout_s"]
+        deadline = time.monotonic() + self.runtime.settings.call_timeout_s
         while (await agent.info())["activated_at"] == activated_at:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"agent {agent.agent_id} was not restarted after ray.kill")
@@ -377,7 +377,7 @@ def run_demo(settings: Settings, address: str | None, agents: int, memories: int
     namespace = runtime.deployment.namespace
     console.print(
         f"demo run [bold]{plan.run_id}[/bold]: {agents} agents × {memories} memories, "
-        f"{len(plan.kill)} kills, namespace {namespace} ({runtime.settings['profile']})"
+        f"{len(plan.kill)} kills, namespace {namespace} ({runtime.settings.profile})"
     )
     report = Report()
     with phase_progress(console, plan) as (progress, tasks):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,24 @@ import ray
 DEFAULT_RAY_PORT = 6380
 DASHBOARD_PORT = 8265
 STOP_GRACE_S = 10.0
+FIXED_HEAD_PORTS = {"--ray-client-server-port": 10001, "--dashboard-agent-listen-port": 52365}
+"""Ports `ray start --head` binds by default whatever else it is told: a second head on
+one machine (a test's, beside the one `make up` started) takes free ones instead."""
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def ray_executable() -> str:
@@ -41,9 +60,10 @@ def join(address: str | None, namespace: str, quiet: bool = False) -> None:
     """`ray.init` to an existing cluster, authenticating with the local Ray token if any.
 
     Ray 2.60 turns token auth on by itself only when it discovers a local cluster; with
-    an explicit address it would connect without the token and be refused.
+    an explicit address (argument or $RAY_ADDRESS) it would connect without the token and
+    be refused. Token mode, once on, is inherited by child processes.
     """
-    if address is not None:
+    if address is not None or os.environ.get("RAY_ADDRESS"):
         from ray._private.authentication.authentication_token_setup import (
             maybe_enable_token_auth_if_token_available,
         )
@@ -71,8 +91,14 @@ def join_or_start(
     return started
 
 
-def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT, dashboard_port: int = DASHBOARD_PORT) -> None:
-    """Start a head node (`ray start --head`) with agent slots and a loopback dashboard."""
+def start_head(
+    agent_slots: int, port: int = DEFAULT_RAY_PORT, dashboard_port: int = DASHBOARD_PORT, temp_dir: str | None = None
+) -> None:
+    """Start a head node (`ray start --head`) with agent slots and a loopback dashboard.
+
+    With `temp_dir` the head keeps its session files, and its "current cluster" address
+    file, there: other Ray clusters on the machine never see it as theirs.
+    """
     command = [
         ray_executable(),
         "start",
@@ -83,6 +109,8 @@ def start_head(agent_slots: int, port: int = DEFAULT_RAY_PORT, dashboard_port: i
         "--dashboard-host=127.0.0.1",
         f"--dashboard-port={dashboard_port}",
         "--disable-usage-stats",
+        *(f"{flag}={port if port_is_free(port) else free_port()}" for flag, port in FIXED_HEAD_PORTS.items()),
+        *([f"--temp-dir={temp_dir}"] if temp_dir else []),
     ]
     # This environment's bin first on PATH, so that `python` in a `ray job submit`
     # entrypoint is the interpreter novamem is installed in.

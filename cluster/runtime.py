@@ -1,25 +1,27 @@
 """The Python API for Ray jobs and scripts: `Runtime.connect()` then `rt.agent("ada")`.
 
 Connecting joins (or starts) Ray, then gets or creates the deployment's Directory, which
-owns the settings and the writer pool. Every process that connects to the same Ray
-namespace shares that one deployment.
+owns the settings and starts the writer pool. Every process that connects to the same
+Ray namespace shares that one deployment.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import ray
 
 from actors.agent import AGENT_NAME
-from actors.client import AgentClient, Deployment
-from actors.codec import unpack, unwrap
-from actors.directory import DIRECTORY_NAME, Directory
+from actors.client import AgentClient
+from actors.deployment import Deployment
+from actors.directory import DIRECTORY_NAME, DirectoryActor
 from actors.handles import get_or_create, lookup
-from actors.writers import WriterPool
-from cluster.config import Settings, load_settings
+from actors.messages import DeploymentInfo, TierRef, unwrap
+from actors.settings import Settings
+from cluster.config import load_settings
 from cluster.local_ray import find_cluster, join
 
 log = logging.getLogger(__name__)
@@ -71,18 +73,16 @@ class Runtime:
         ensure_ray(address, settings, quiet)
         if settings.profile == "embedded" and not settings.store_node_id:
             settings = settings.model_copy(update={"store_node_id": ray.get_runtime_context().get_node_id()})
-        directory = get_or_create(
-            Directory, DIRECTORY_NAME, settings.namespace, (settings.to_wire(),), {"lifetime": "detached"}
-        )
-        packed, writers = ray.get(directory.describe.remote())
-        running = unpack(packed)
-        differing = sorted(k for k, v in settings.to_wire().items() if k != "store_node_id" and running.get(k) != v)
+        directory = get_or_create(DirectoryActor, DIRECTORY_NAME, settings.namespace, (settings,), {"lifetime": "detached"})
+        info: DeploymentInfo = ray.get(directory.describe.remote())
+        differing = settings.differences(info.settings)
         if differing:
             log.warning("deployment %s runs with its own settings for: %s", settings.namespace, ", ".join(differing))
-        return cls(Deployment(running, WriterPool(writers), directory))
+        writers = [ray.get_actor(name, namespace=settings.namespace) for name in info.writer_names]
+        return cls(Deployment(info.settings, writers, directory))
 
     @property
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Settings:
         return self.deployment.settings
 
     def agent(self, agent_id: str) -> AgentClient:
@@ -91,26 +91,26 @@ class Runtime:
 
     async def stats(self) -> dict[str, Any]:
         """Active agents, log head, writer queue depth, per-tier lag."""
-        return unpack(await self.deployment.directory.stats.remote())
+        return asdict(await self.deployment.directory.stats.remote())
 
     async def rebuild(self, tier: str) -> dict[str, Any]:
         """Drop `tier` and start replaying it from the log (watch `stats()` lag reach 0)."""
-        return unwrap(await self.deployment.directory.rebuild.remote(tier))
+        return asdict(unwrap(await self.deployment.directory.rebuild.remote(TierRef(tier))))
 
     async def verify(self, tier: str) -> dict[str, Any]:
         """Per-agent memory counts of `tier` against the log; `mismatches` lists differences."""
-        return unwrap(await self.deployment.directory.verify.remote(tier))
+        return asdict(unwrap(await self.deployment.directory.verify.remote(TierRef(tier))))
 
     async def active_agents(self) -> list[str]:
-        return await self.deployment.directory.active_agents.remote()
+        return (await self.deployment.directory.active_agents.remote()).agent_ids
 
     def teardown(self) -> None:
         """Kill every actor of this deployment (data stays in the log)."""
         namespace = self.deployment.namespace
-        for agent_id in ray.get(self.deployment.directory.active_agents.remote()):
+        for agent_id in ray.get(self.deployment.directory.active_agents.remote()).agent_ids:
             handle = lookup(AGENT_NAME.format(agent_id=agent_id), namespace)
             if handle is not None:
                 ray.kill(handle, no_restart=True)
-        for handle in self.deployment.pool.handles:
+        for handle in self.deployment.writers:
             ray.kill(handle, no_restart=True)
         ray.kill(self.deployment.directory, no_restart=True)

@@ -1,43 +1,45 @@
-"""HTTP API v1 on Ray Serve: FastAPI routes in front of the agent actors.
+"""HTTP API v1 on Ray Serve: FastAPI routes in front of the agents and their writers.
 
 (No `from __future__ import annotations` here: FastAPI resolves route annotations at runtime.)
 
 Each replica connects to the deployment's Directory once and keeps a cache of agent
-handles, so a request costs one Ray hop to the agent (plus the agent's own hop to its
-writer for writes and store reads). Replicas hold no database connections.
+handles, so a request costs one Ray hop: to the agent's actor for identity and writes,
+to the agent's writer for history and queries. Request bodies and query strings are
+validated by the input models of `actors.inputs`, the same rules the Python API applies.
+Replicas hold no database connections.
 """
-
 
 from typing import Annotated, Any
 
-from fastapi import Body, FastAPI, Path, Query, Response
+from fastapi import FastAPI, Path, Query, Response
 from ray import serve
 from ray.serve.deployment import Application
 
-from actors.client import MAX_HOPS, MAX_PAGE
-from actors.model import AGENT_ID_PATTERN, MAX_INT
-from cluster.config import settings_from_wire
+from actors.inputs import (
+    FindInput,
+    GraphQuery,
+    HistoryQuery,
+    IdentityInput,
+    MemoryBatchInput,
+    MemoryInput,
+    RecallInput,
+)
+from actors.model import AGENT_ID_PATTERN
+from actors.settings import Settings
 from cluster.runtime import Runtime
 from serve import errors
 from serve.schemas import (
     AgentOut,
     ErrorOut,
-    FindIn,
     GraphOut,
     HealthOut,
     IdentityHistoryOut,
-    IdentityIn,
     IdentityOut,
-    MemoryBatchIn,
-    MemoryIn,
     MemoryListOut,
-    RecallIn,
     RecallOut,
     WriteBatchOut,
     WriteResult,
 )
-
-APP_NAME = "novamem"
 
 api = FastAPI(
     title="novamem",
@@ -62,14 +64,14 @@ AgentId = Annotated[str, Path(pattern=f"^{AGENT_ID_PATTERN}$", description="[A-Z
 class NovamemAPI:
     """One Serve replica: routes requests to agents through a shared Runtime."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.runtime = Runtime.connect(settings=settings_from_wire(settings))
-        errors.set_body_limit(settings["max_body_bytes"])
+    def __init__(self, settings: Settings) -> None:
+        self.runtime = Runtime.connect(settings=settings)
+        errors.set_body_limit(settings.max_body_bytes)
 
     @api.put("/v1/agents/{agent_id}", response_model=IdentityOut, status_code=200)
-    async def put_agent(self, agent_id: AgentId, body: IdentityIn, response: Response) -> IdentityOut:
+    async def put_agent(self, agent_id: AgentId, body: IdentityInput, response: Response) -> IdentityOut:
         """Create the agent, or add an identity version if anything changed."""
-        result = await self.runtime.agent(agent_id).set_identity(**body.model_dump())
+        result = await self.runtime.agent(agent_id).set_identity_input(body)
         if result["created"]:
             response.status_code = 201
         return IdentityOut.from_wire(result["identity"])
@@ -84,50 +86,39 @@ class NovamemAPI:
         return IdentityHistoryOut(items=[IdentityOut.from_wire(v) for v in versions])
 
     @api.post("/v1/agents/{agent_id}/memories", response_model=WriteResult, status_code=201)
-    async def remember(self, agent_id: AgentId, body: MemoryIn, response: Response) -> WriteResult:
+    async def remember(self, agent_id: AgentId, body: MemoryInput, response: Response) -> WriteResult:
         """201 once durable; the same `event_id` again answers 200 with the original seq."""
-        result = await self.runtime.agent(agent_id).remember(**body.model_dump())
+        result = await self.runtime.agent(agent_id).remember_input(body)
         if not result["created"]:
             response.status_code = 200
         return WriteResult(**result)
 
     @api.post("/v1/agents/{agent_id}/memories:batch", response_model=WriteBatchOut, status_code=201)
-    async def remember_batch(self, agent_id: AgentId, body: MemoryBatchIn, response: Response) -> WriteBatchOut:
+    async def remember_batch(self, agent_id: AgentId, body: MemoryBatchInput, response: Response) -> WriteBatchOut:
         """All items are validated first: either every item is accepted or none is written."""
-        results = await self.runtime.agent(agent_id).remember_many([item.model_dump() for item in body.items])
+        results = await self.runtime.agent(agent_id).remember_many_input(body)
         if not any(r["created"] for r in results):
             response.status_code = 200
         return WriteBatchOut(items=[WriteResult(**r) for r in results])
 
     @api.get("/v1/agents/{agent_id}/memories", response_model=MemoryListOut)
-    async def memories(
-        self,
-        agent_id: AgentId,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-        before_seq: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
-    ) -> MemoryListOut:
+    async def memories(self, agent_id: AgentId, query: Annotated[HistoryQuery, Query()]) -> MemoryListOut:
         """Newest first; pass the smallest seq you have as `before_seq` for the next page."""
-        return MemoryListOut(items=await self.runtime.agent(agent_id).history(limit, before_seq))
+        return MemoryListOut(items=await self.runtime.agent(agent_id).history_input(query))
 
     @api.post("/v1/agents/{agent_id}/recall", response_model=RecallOut)
-    async def recall(self, agent_id: AgentId, body: Annotated[RecallIn, Body()]) -> RecallOut:
-        return RecallOut(**await self.runtime.agent(agent_id).recall(**body.model_dump()))
+    async def recall(self, agent_id: AgentId, body: RecallInput) -> RecallOut:
+        return RecallOut(**await self.runtime.agent(agent_id).recall_input(body))
 
     @api.post("/v1/agents/{agent_id}/memories:find", response_model=MemoryListOut)
-    async def find(self, agent_id: AgentId, body: FindIn) -> MemoryListOut:
+    async def find(self, agent_id: AgentId, body: FindInput) -> MemoryListOut:
         """Agent-scoped query on memory metadata (equality per key), newest first."""
-        return MemoryListOut(items=await self.runtime.agent(agent_id).find(**body.model_dump()))
+        return MemoryListOut(items=await self.runtime.agent(agent_id).find_input(body))
 
     @api.get("/v1/agents/{agent_id}/graph", response_model=GraphOut, response_model_by_alias=True)
-    async def graph(
-        self,
-        agent_id: AgentId,
-        hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 2,
-        entity: Annotated[str | None, Query(min_length=1, max_length=256)] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
-    ) -> GraphOut:
+    async def graph(self, agent_id: AgentId, query: Annotated[GraphQuery, Query()]) -> GraphOut:
         """What lies within `hops` of the agent, or of an entity its memories mention."""
-        return GraphOut(**await self.runtime.agent(agent_id).neighbourhood(hops, entity, limit))
+        return GraphOut(**await self.runtime.agent(agent_id).neighbourhood_input(query))
 
     @api.get("/healthz", response_model=HealthOut)
     async def healthz(self, response: Response) -> HealthOut:
@@ -145,22 +136,54 @@ class NovamemAPI:
         return await self.runtime.stats()
 
 
-def build_app(settings: dict[str, Any]) -> Application:
+class ServeListensElsewhere(RuntimeError):
+    """Serve's HTTP address is fixed when it first starts on a cluster; this deployment wants another."""
+
+
+def app_name(namespace: str) -> str:
+    """Each deployment (namespace) is its own Serve application, so `down` removes only its own."""
+    return f"novamem-{namespace}"
+
+
+def build_app(settings: Settings) -> Application:
     """The Serve application for a deployment, autoscaling between the configured bounds."""
     return NovamemAPI.options(
         autoscaling_config={
-            "min_replicas": settings["serve_min_replicas"],
-            "max_replicas": max(settings["serve_min_replicas"], settings["serve_max_replicas"]),
+            "min_replicas": settings.serve_min_replicas,
+            "max_replicas": max(settings.serve_min_replicas, settings.serve_max_replicas),
             "target_ongoing_requests": 32,
         }
     ).bind(settings)
 
 
-def deploy(settings: dict[str, Any], name: str = APP_NAME, route_prefix: str = "/") -> str:
-    """Start Serve on the configured host/port (fixed at first start) and run the app.
+def serve_address(settings: Settings) -> str:
+    """Start Serve on the configured host and port, or check that it already listens there.
 
-    Several deployments can share one Serve instance under different names and prefixes.
+    Serve's HTTP host and port are fixed by the first `serve.start` of a cluster; a later
+    one with another address would silently keep the old one (and a URL printed for the
+    new one would answer nothing), so that is an error here.
     """
-    serve.start(http_options={"host": settings["http_host"], "port": settings["http_port"]})
-    serve.run(build_app(settings), name=name, route_prefix=route_prefix)
-    return f"http://{settings['http_host']}:{settings['http_port']}{route_prefix.rstrip('/')}"
+    serve.start(http_options={"host": settings.http_host, "port": settings.http_port})
+    running = serve.context._get_global_client().http_config
+    if (running.host, running.port) != (settings.http_host, settings.http_port):
+        raise ServeListensElsewhere(
+            f"Serve on this Ray cluster already listens on {running.host}:{running.port}, "
+            f"not {settings.http_host}:{settings.http_port}: use that port, or start a separate Ray cluster"
+        )
+    return f"http://{settings.http_host}:{settings.http_port}"
+
+
+def deploy(settings: Settings) -> str:
+    """Run the deployment's app (named after its namespace) at its route prefix; its base URL.
+
+    Several deployments can share one Serve instance under different route prefixes.
+    """
+    base = serve_address(settings)
+    serve.run(build_app(settings), name=app_name(settings.namespace), route_prefix=settings.route_prefix)
+    return f"{base}{settings.route_prefix.rstrip('/')}"
+
+
+def undeploy(namespace: str) -> None:
+    """Remove this deployment's app if Serve runs it; other apps and Serve itself stay."""
+    if app_name(namespace) in serve.status().applications:
+        serve.delete(app_name(namespace))

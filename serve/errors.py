@@ -16,6 +16,8 @@ from starlette.routing import get_route_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from actors.errors import NovamemError
+from actors.inputs import field_path
+from actors.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -27,20 +29,11 @@ def error_response(status: int, code: str, message: str, field: str | None = Non
     return JSONResponse({"error": body}, status_code=status)
 
 
-def _field_path(loc: tuple) -> str:
-    """`("body", "items", 3, "content")` -> `items[3].content`; the location prefix is dropped."""
-    parts = list(loc[1:] if loc and loc[0] in ("body", "path", "query") else loc)
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "body"
-
-
 async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
     first = exc.errors()[0]
     if first.get("type") == "json_invalid":
         return error_response(400, "malformed_json", f"request body is not valid JSON: {first.get('msg')}")
-    field = _field_path(tuple(first.get("loc", ())))
+    field = field_path(tuple(first.get("loc", ())))
     if field == "body" and first.get("type") in ("model_attributes_type", "dict_type", "missing"):
         return error_response(422, "invalid_input", "request body must be a JSON object (Content-Type: application/json)", "body")
     return error_response(422, "invalid_input", f"{field}: {first.get('msg')}", field)
@@ -95,8 +88,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected)
 
 
-DEFAULT_MAX_BODY_BYTES = 1_048_576
-_max_body_bytes = DEFAULT_MAX_BODY_BYTES
+_max_body_bytes: int = Settings.model_fields["max_body_bytes"].default
 
 
 def set_body_limit(max_bytes: int) -> None:

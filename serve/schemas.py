@@ -1,43 +1,18 @@
-"""Request and response bodies of HTTP API v1 (pydantic; they generate the OpenAPI at /docs)."""
+"""Response bodies of HTTP API v1 (request bodies are the input models of `actors.inputs`).
+
+Timestamps are ISO-8601 UTC here; the Python API returns epoch seconds.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-
-from actors.client import MAX_PAGE
-from actors.model import EVENT_ID_MAX_LEN, MEMORY_KINDS
-
-MemoryKind = Literal[MEMORY_KINDS]  # type: ignore[valid-type]
-
-
-def _reject_booleans(value: Any) -> Any:
-    if isinstance(value, list) and any(isinstance(x, bool) for x in value):
-        raise ValueError("embedding must hold numbers, not booleans")
-    return value
-
-
-Vector = Annotated[list[float], BeforeValidator(_reject_booleans)]
-"""Numbers only: JSON booleans are not silently turned into 0.0 / 1.0."""
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 def timestamp(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, tz=UTC)
-
-
-class Strict(BaseModel):
-    """Unknown request fields are rejected, so typos surface as errors."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class IdentityIn(Strict):
-    name: str = Field(min_length=1, max_length=256)
-    persona: str | None = None
-    traits: list[str] = Field(default_factory=list)
-    metadata: dict[str, Any] = Field(default_factory=dict)
 
 
 class IdentityOut(BaseModel):
@@ -86,20 +61,6 @@ class IdentityHistoryOut(BaseModel):
     items: list[IdentityOut]
 
 
-class MemoryIn(Strict):
-    content: str = Field(min_length=1)
-    kind: MemoryKind = "observation"
-    metadata: dict[str, Any] = Field(default_factory=dict)
-    entities: list[str] = Field(default_factory=list)
-    embedding: Vector | None = None
-    session_id: str | None = Field(default=None, min_length=1, max_length=128)
-    event_id: str | None = Field(default=None, min_length=1, max_length=EVENT_ID_MAX_LEN)
-
-
-class MemoryBatchIn(Strict):
-    items: list[MemoryIn] = Field(min_length=1)
-
-
 class WriteResult(BaseModel):
     seq: int
     event_id: str
@@ -131,15 +92,6 @@ class MemoryListOut(BaseModel):
     items: list[MemoryOut]
 
 
-class RecallIn(Strict):
-    query: str = ""
-    k: int = Field(10, ge=1, le=MAX_PAGE)
-    kinds: list[MemoryKind] | None = None
-    session_id: str | None = Field(default=None, min_length=1, max_length=128)
-    embedding: Vector | None = None
-    consistency: Literal["strong", "eventual"] = "strong"
-
-
 class RecallHit(MemoryOut):
     score: float
     sources: list[str]
@@ -148,15 +100,6 @@ class RecallHit(MemoryOut):
 class RecallOut(BaseModel):
     items: list[RecallHit]
     degraded: list[str] = Field(description="tiers that could not answer or were behind; results may be partial")
-
-
-class FindIn(Strict):
-    metadata: dict[str, str | int | float | bool | None] = Field(
-        default_factory=dict, description="equality per key; `a.b` reaches into nested objects"
-    )
-    kinds: list[MemoryKind] | None = None
-    limit: int = Field(20, ge=1, le=MAX_PAGE)
-    consistency: Literal["strong", "eventual"] = "strong"
 
 
 class GraphEdge(BaseModel):

@@ -1,13 +1,17 @@
 """Shared fixtures: one real local Ray cluster per test session, isolated deployments in it.
 
-Each deployment lives in its own Ray namespace with its own SQLite file, so tests that
-need special settings (short idle timeouts, tiny batches) never disturb the others.
+The cluster is the session's own: started like `novamem up` starts one, on free ports
+and with its own temp dir, so a service that `make up` runs on the same machine is never
+joined, seen as "the current cluster" or stopped. Each deployment lives in its own Ray
+namespace with its own SQLite file, so tests that need special settings (short idle
+timeouts, tiny batches) never disturb the others.
 """
 
 from __future__ import annotations
 
 import os
-import socket
+import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,32 +22,23 @@ import pytest
 import ray
 
 from cluster.config import load_settings
+from cluster.local_ray import current_session, free_port, join, start_head, stop_session
 from cluster.runtime import Runtime
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def ray_session() -> Iterator[dict[str, Any]]:
-    """A real single-node Ray cluster (with the job server, for `ray job submit` tests)."""
-    dashboard_port = free_port()
-    context = ray.init(
-        address="local",
-        num_cpus=2,
-        resources={"agent_slot": 100_000},
-        namespace="novamem-tests",
-        include_dashboard=True,
-        dashboard_host="127.0.0.1",
-        dashboard_port=dashboard_port,
-        logging_level="WARNING",
-        log_to_driver=False,  # actor and Serve logs stay in the session's log files
-    )
-    yield {"gcs_address": context.address_info["gcs_address"], "dashboard_url": f"http://127.0.0.1:{dashboard_port}"}
+    """A real single-node Ray cluster of this session's own (with the job server)."""
+    temp_dir = tempfile.mkdtemp(prefix="nmt-")  # short: Ray's socket paths must stay under 108 bytes
+    port, dashboard_port = free_port(), free_port()
+    start_head(100_000, port, dashboard_port, temp_dir=temp_dir)
+    gcs_address = f"127.0.0.1:{port}"
+    join(gcs_address, "novamem-tests", quiet=True)  # actor and Serve logs stay in the session's log files
+    session = current_session()
+    yield {"gcs_address": gcs_address, "dashboard_url": f"http://127.0.0.1:{dashboard_port}", "temp_dir": temp_dir}
     ray.shutdown()
+    stop_session(session["session"], session["gcs_address"])
+    shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

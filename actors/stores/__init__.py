@@ -2,21 +2,32 @@
 
 embedded: SQLite log + SQLite index tier. polyglot: PostgreSQL log + the tiers named in
 `settings.tiers` (redis, neo4j, weaviate, mongo), each optional, one module each.
+Drivers are imported only when their store is used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from actors.stores.base import EventLog, Tier
-
-if TYPE_CHECKING:  # numpy stays out of every process that merely holds a writer handle
+if TYPE_CHECKING:  # importing a submodule runs this file: keep numpy and pydantic out of it
     from actors.embedding import Embedder
+    from actors.settings import Settings, TierName
+    from actors.stores.base import EventLog, Tier
 
 
-def build_stores(settings: Any) -> tuple[EventLog, list[Tier]]:
-    """The log and the tiers for `settings.profile`; drivers are imported only when used."""
+@dataclass(slots=True)
+class Stores:
+    """What a writer owns: the log, the tiers, and the embedder the vector tiers share."""
+
+    log: EventLog
+    tiers: list[Tier]
+    embedder: Embedder
+
+
+def build_stores(settings: Settings) -> Stores:
+    """The log and the tiers for `settings.profile`."""
     from actors.embedding import load_embedder
 
     embedder = load_embedder(settings.embedder, settings.embedding_dim)
@@ -24,33 +35,29 @@ def build_stores(settings: Any) -> tuple[EventLog, list[Tier]]:
         from actors.stores.sqlite_index import SqliteIndexTier
         from actors.stores.sqlite_log import SqliteLog
 
-        return SqliteLog(settings.sqlite_path), [SqliteIndexTier(settings.sqlite_path, embedder)]
+        return Stores(SqliteLog(settings.sqlite_path), [SqliteIndexTier(settings.sqlite_path, embedder)], embedder)
     from actors.stores.postgres_log import PostgresLog
 
     event_log = PostgresLog(settings.postgres_dsn, settings.namespace, settings.db_pool_size, settings.store_timeout_s)
-    return event_log, [_TIERS[name](settings, embedder) for name in settings.tiers]
+    return Stores(event_log, [_TIERS[name](settings, embedder) for name in settings.tiers], embedder)
 
 
-def _redis(settings: Any, embedder: Embedder) -> Tier:
+def _redis(settings: Settings, embedder: Embedder) -> Tier:
     from actors.stores.redis_hot import RedisHotTier
 
     return RedisHotTier(
-        settings.redis_url,
-        settings.namespace,
-        settings.working_memory_size,
-        settings.dedup_window,
-        settings.store_timeout_s,
+        settings.redis_url, settings.namespace, settings.working_memory_size, settings.dedup_window, settings.store_timeout_s
     )
 
 
-def _neo4j(settings: Any, embedder: Embedder) -> Tier:
+def _neo4j(settings: Settings, embedder: Embedder) -> Tier:
     from actors.stores.neo4j_graph import Neo4jGraphTier
 
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_user else None
     return Neo4jGraphTier(settings.neo4j_uri, settings.namespace, auth, settings.store_timeout_s)
 
 
-def _weaviate(settings: Any, embedder: Embedder) -> Tier:
+def _weaviate(settings: Settings, embedder: Embedder) -> Tier:
     from actors.stores.weaviate_vectors import WeaviateVectorTier
 
     return WeaviateVectorTier(
@@ -63,13 +70,13 @@ def _weaviate(settings: Any, embedder: Embedder) -> Tier:
     )
 
 
-def _mongo(settings: Any, embedder: Embedder) -> Tier:
+def _mongo(settings: Settings, embedder: Embedder) -> Tier:
     from actors.stores.mongo_documents import MongoDocumentTier
 
     return MongoDocumentTier(settings.mongo_url, settings.namespace, settings.store_timeout_s)
 
 
-_TIERS: dict[str, Callable[[Any, Embedder], Tier]] = {
+_TIERS: dict[TierName, Callable[[Settings, Embedder], Tier]] = {
     "redis": _redis,
     "neo4j": _neo4j,
     "weaviate": _weaviate,

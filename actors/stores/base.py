@@ -8,56 +8,17 @@ agent kept in the log's database, so lag is `head - checkpoint` and catch-up is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from actors.messages import AgentSnapshot, Flush, FlushResult
 from actors.model import Event, Identity
 
 
 @dataclass(slots=True)
-class Flush:
-    """One agent's events to commit as a unit; seqs are assigned densely from `first_seq`.
-
-    Events whose `event_id` the log already holds are duplicates: they keep their stored
-    seq and take no new one, so a retried flush never leaves a gap or a second copy.
-    """
-
-    agent_id: str
-    first_seq: int
-    events: list[Event]
-
-
-@dataclass(slots=True)
-class FlushResult:
-    """`ok=False` means the agent's view of its head was stale (`head` is the truth)."""
-
-    agent_id: str
-    ok: bool
-    head: int
-    seqs: list[int] = field(default_factory=list)
-    created: list[bool] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class AgentSnapshot:
-    """What an agent actor needs to (re)activate: identity, head, recent events and ids."""
-
-    agent_id: str
-    head: int
-    identity: Identity | None
-    recent: list[Event]
-    """The latest memory events, oldest first."""
-    recent_ids: dict[str, int]
-    """event_id -> seq for the newest events, to answer retries without a write."""
-
-    @property
-    def exists(self) -> bool:
-        return self.head > 0
-
-
-@dataclass(slots=True)
 class Query:
-    """A recall request, already validated."""
+    """A recall request, already validated; `vector` is the query's embedding (computed
+    once by the reader, None when there is nothing to embed)."""
 
     agent_id: str
     text: str

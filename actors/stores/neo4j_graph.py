@@ -14,8 +14,17 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from actors.embedding import tokenize
-from actors.model import IDENTITY, Event
+from actors.model import (
+    IDENTITY,
+    Event,
+    agent_node,
+    entity_key,
+    entity_node,
+    graph_edge,
+    memory_node,
+    mentioned_keys,
+    message_recipients,
+)
 from actors.stores.base import Query
 
 CONSTRAINTS = [
@@ -72,18 +81,6 @@ RETURN n.seq AS seq, count(*) AS paths ORDER BY paths DESC, seq DESC LIMIT $limi
 """
 
 
-def _entity_keys(text: str, max_words: int = 3) -> list[str]:
-    """Word n-grams of the query, casefolded, as candidate entity keys."""
-    words = tokenize(text)
-    return list(
-        dict.fromkeys(" ".join(words[i : i + n]) for n in range(1, max_words + 1) for i in range(len(words) - n + 1))
-    )
-
-
-def entity_key(name: str) -> str:
-    return " ".join(tokenize(name))
-
-
 def memory_row(event: Event) -> dict[str, Any]:
     """One row of the `APPLY_MEMORIES` UNWIND: the memory and the entities it names."""
     return {
@@ -93,14 +90,8 @@ def memory_row(event: Event) -> dict[str, Any]:
         "content": event.content,
         "session_id": event.session_id,
         "created_at": event.created_at,
-        "entities": [{"key": key, "name": name} for name in dict.fromkeys(event.entities) if (key := entity_key(name))],
+        "entities": [{"key": key, "name": name} for key, name in event.entity_keys.items()],
     }
-
-
-def _recipients(event: Event) -> list[str]:
-    to = event.metadata.get("to")
-    names = [to] if isinstance(to, str) else to if isinstance(to, list) else []
-    return [n for n in names if isinstance(n, str) and n and n != event.agent_id]
 
 
 class Neo4jGraphTier:
@@ -155,7 +146,7 @@ class Neo4jGraphTier:
             for e in events
             if e.kind == IDENTITY
         ]
-        messages = [{"agent_id": e.agent_id, "to": to} for e in events for to in _recipients(e)]
+        messages = [{"agent_id": e.agent_id, "to": to} for e in events for to in message_recipients(e)]
         async with self.driver.session() as session:
             await session.execute_write(self._write, memories, identities, messages)
 
@@ -167,7 +158,7 @@ class Neo4jGraphTier:
     async def search(self, query: Query) -> dict[str, list[int]]:
         """`entity`: memories naming entities the query names; `related`: memories that
         share an entity with those (one more hop through the graph)."""
-        keys = _entity_keys(query.text)
+        keys = mentioned_keys(query.text)
         if not keys:
             return {}
         params = {
@@ -207,7 +198,7 @@ class Neo4jGraphTier:
         for record in records:
             a, b = _node(record["a"]), _node(record["b"])
             nodes[a["id"]], nodes[b["id"]] = a, b
-            edges.append({"from": a["id"], "type": record["type"], "to": b["id"]})
+            edges.append(graph_edge(a["id"], record["type"], b["id"]))
         return {"nodes": list(nodes.values()), "edges": edges}
 
     async def drop(self) -> None:
@@ -230,17 +221,11 @@ class Neo4jGraphTier:
 
 
 def _node(node: Any) -> dict[str, Any]:
-    """A node as the API shows it: kind, stable id and its main fields."""
+    """A node in the one shape every graph store returns (see `actors.model`)."""
     label = next(iter(node.labels), "Node")
     props = dict(node)
     if label == "Memory":
-        return {
-            "id": f"memory:{props['seq']}",
-            "kind": "memory",
-            "seq": props["seq"],
-            "memory_kind": props.get("kind"),
-            "content": props.get("content"),
-        }
+        return memory_node(props["seq"], props.get("kind"), props.get("content"))
     if label == "Entity":
-        return {"id": f"entity:{props['key']}", "kind": "entity", "name": props.get("name")}
-    return {"id": f"agent:{props['agent_id']}", "kind": "agent", "agent_id": props["agent_id"], "name": props.get("name")}
+        return entity_node(props["key"], props.get("name"))
+    return agent_node(props["agent_id"], props.get("name"))

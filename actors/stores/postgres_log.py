@@ -16,8 +16,8 @@ from typing import Any
 import asyncpg
 
 from actors.codec import unpack
-from actors.model import IDENTITY, Event, Identity
-from actors.stores.base import AgentSnapshot, Flush, FlushResult
+from actors.messages import AgentSnapshot, Flush, FlushResult
+from actors.model import IDENTITY, Event, Identity, identity_versions
 from actors.stores.log_rows import EVENT_COLUMNS, IDENTITY_COLUMNS, decode_event, event_row, identity_row
 from actors.stores.sequencing import assume_fresh, plan_checked
 
@@ -229,9 +229,7 @@ class PostgresLog:
         )
         if not rows:
             return None
-        identity = Identity.from_wire(unpack(rows[-1]["payload"]))
-        identity.created_at, identity.updated_at = rows[0]["created_at"], rows[-1]["created_at"]
-        return identity
+        return Identity.at(unpack(rows[-1]["payload"]), rows[0]["created_at"], rows[-1]["created_at"])
 
     async def read_after(self, agent_id: str, after_seq: int, limit: int) -> list[Event]:
         rows = await self.pool.fetch(
@@ -279,12 +277,7 @@ class PostgresLog:
             f"SELECT payload, created_at FROM {self.schema}.identity_versions WHERE agent_id = $1 ORDER BY version",
             agent_id,
         )
-        history = []
-        for row in rows:
-            identity = Identity.from_wire(unpack(row["payload"]))
-            identity.created_at, identity.updated_at = rows[0]["created_at"], row["created_at"]
-            history.append(identity)
-        return history
+        return identity_versions([(unpack(row["payload"]), row["created_at"]) for row in rows])
 
     async def heads(self) -> dict[str, int]:
         rows = await self.pool.fetch(f"SELECT agent_id, max(seq) AS head FROM {self.schema}.events GROUP BY agent_id")

@@ -15,8 +15,9 @@ import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
 from actors.codec import pack, unpack
+from actors.messages import AgentSnapshot
 from actors.model import IDENTITY, Event, Identity
-from actors.stores.base import AgentSnapshot, Query
+from actors.stores.base import Query
 
 
 class RedisHotTier:
@@ -90,9 +91,9 @@ class RedisHotTier:
         seq, identity_hash, recent, ids = await pipe.execute()
         if seq is None or int(seq) != head or not identity_hash:
             return None
-        identity = Identity.from_wire(unpack(identity_hash[b"doc"]))
-        identity.created_at = float(identity_hash[b"created_at"])
-        identity.updated_at = float(identity_hash[b"updated_at"])
+        identity = Identity.at(
+            unpack(identity_hash[b"doc"]), float(identity_hash[b"created_at"]), float(identity_hash[b"updated_at"])
+        )
         return AgentSnapshot(
             agent_id=agent_id,
             head=head,

@@ -9,7 +9,7 @@ event's seq: known ids keep their stored seq, new events continue densely from
 from __future__ import annotations
 
 from actors.model import Event
-from actors.stores.base import Flush, FlushResult
+from actors.messages import Flush, FlushResult
 
 
 def assume_fresh(flush: Flush) -> FlushResult:

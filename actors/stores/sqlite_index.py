@@ -14,8 +14,19 @@ from typing import Any
 
 import numpy as np
 
-from actors.embedding import Embedder, event_vectors, normalise, tokenize
-from actors.model import Event
+from actors.embedding import Embedder, event_vectors
+from actors.model import (
+    MENTIONS,
+    REMEMBERS,
+    Event,
+    agent_node,
+    entity_key,
+    entity_node,
+    graph_edge,
+    memory_node,
+    mentioned_keys,
+    tokenize,
+)
 from actors.stores.base import Query
 from actors.stores.log_rows import decode_event
 from actors.stores.sqlite_thread import SqliteThread, transaction
@@ -36,6 +47,7 @@ CREATE TABLE IF NOT EXISTS memory_entities (
     agent_id TEXT    NOT NULL,
     entity   TEXT    NOT NULL,
     seq      INTEGER NOT NULL,
+    name     TEXT,
     PRIMARY KEY (agent_id, entity, seq)
 ) WITHOUT ROWID;
 """
@@ -97,26 +109,25 @@ class SqliteIndexTier:
                 (row_id,) = conn.execute(UPSERT_INDEX, row).fetchone()
                 conn.execute("INSERT OR REPLACE INTO memory_text (rowid, content) VALUES (?, ?)", (row_id, event.content))
                 conn.executemany(
-                    "INSERT OR IGNORE INTO memory_entities VALUES (?, ?, ?)",
-                    [(event.agent_id, entity.casefold(), event.seq) for entity in event.entities],
+                    "INSERT OR IGNORE INTO memory_entities VALUES (?, ?, ?, ?)",
+                    [(event.agent_id, key, event.seq, name) for key, name in event.entity_keys.items()],
                 )
 
         await self._db.run(lambda conn: transaction(conn, work))
 
     async def search(self, query: Query) -> dict[str, list[int]]:
-        if query.vector is not None:
-            probe = normalise(np.asarray([query.vector], dtype=np.float32))[0]
-        else:
-            probe = self.embedder.embed([query.text])[0]
-        return await self._db.run(lambda conn: self._search(conn, query, probe))
+        return await self._db.run(lambda conn: self._search(conn, query))
 
-    def _search(self, conn: sqlite3.Connection, query: Query, probe: np.ndarray) -> dict[str, list[int]]:
-        where, params = _filters(query)
-        rows = conn.execute(
-            f"SELECT seq, vector FROM memory_index WHERE agent_id = ?{where}", (query.agent_id, *params)
-        ).fetchall()
+    def _search(self, conn: sqlite3.Connection, query: Query) -> dict[str, list[int]]:
         ranked: dict[str, list[int]] = {"vector": [], "keyword": [], "entity": []}
-        if rows and probe.any():
+        where, params = _filters(query)
+        rows = []
+        if query.vector is not None:
+            rows = conn.execute(
+                f"SELECT seq, vector FROM memory_index WHERE agent_id = ?{where}", (query.agent_id, *params)
+            ).fetchall()
+        if rows:
+            probe = np.asarray(query.vector, dtype=np.float32)
             matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
             scores = matrix @ probe
             top = np.argsort(-scores, kind="stable")[: query.candidates]
@@ -138,14 +149,7 @@ class SqliteIndexTier:
     @staticmethod
     def _entity_hits(conn: sqlite3.Connection, query: Query) -> list[int]:
         """Memories mentioning entities that the query names, most mentions first."""
-        text = f" {' '.join(tokenize(query.text))} "
-        entities = [
-            e
-            for (e,) in conn.execute(
-                "SELECT DISTINCT entity FROM memory_entities WHERE agent_id = ?", (query.agent_id,)
-            ).fetchall()
-            if f" {' '.join(tokenize(e))} " in text
-        ]
+        entities = mentioned_keys(query.text)
         if not entities:
             return []
         where, params = _filters(query, "i")
@@ -174,7 +178,7 @@ class SqliteIndexTier:
         """The agent's own bipartite graph of memories and entities, walked breadth first."""
         rows = await self._db.run(
             lambda conn: conn.execute(
-                "SELECT i.seq, i.kind, t.content, e.entity FROM memory_index i "
+                "SELECT i.seq, i.kind, t.content, e.entity, e.name FROM memory_index i "
                 "JOIN memory_text t ON t.rowid = i.id "
                 "LEFT JOIN memory_entities e ON e.agent_id = i.agent_id AND e.seq = i.seq WHERE i.agent_id = ?",
                 (agent_id,),
@@ -202,22 +206,34 @@ def _create_or_migrate(conn: sqlite3.Connection) -> None:
     """Create the index, or bring an index written by an older novamem up to date.
 
     Indexes from before metadata queries lack `memory_index.metadata`: the column is added
-    and filled from the log's own payloads, which live in the same file.
+    and filled from the log's own payloads, which live in the same file. Indexes from
+    before entity keys were words (`entity_key`) lack `memory_entities.name`: their keys
+    are rewritten, and the old key is kept as the name.
     """
     for statement in SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(memory_index)")}
-    if "metadata" in columns:
-        return
-    conn.execute("ALTER TABLE memory_index ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'")
-    rows = conn.execute(
-        "SELECT i.id, e.payload FROM memory_index i JOIN events e ON e.agent_id = i.agent_id AND e.seq = i.seq"
-    ).fetchall()
-    conn.executemany(
-        "UPDATE memory_index SET metadata = ? WHERE id = ?",
-        [(json.dumps(decode_event(payload).metadata), row_id) for row_id, payload in rows],
-    )
+    if "metadata" not in _columns(conn, "memory_index"):
+        conn.execute("ALTER TABLE memory_index ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'")
+        rows = conn.execute(
+            "SELECT i.id, e.payload FROM memory_index i JOIN events e ON e.agent_id = i.agent_id AND e.seq = i.seq"
+        ).fetchall()
+        conn.executemany(
+            "UPDATE memory_index SET metadata = ? WHERE id = ?",
+            [(json.dumps(decode_event(payload).metadata), row_id) for row_id, payload in rows],
+        )
+    if "name" not in _columns(conn, "memory_entities"):
+        rows = conn.execute("SELECT agent_id, entity, seq FROM memory_entities").fetchall()
+        conn.execute("DROP TABLE memory_entities")
+        conn.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS memory_entities") :].split(";")[0])
+        conn.executemany(
+            "INSERT OR IGNORE INTO memory_entities VALUES (?, ?, ?, ?)",
+            [(agent, entity_key(old), seq, old) for agent, old, seq in rows if entity_key(old)],
+        )
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def json_path(dotted: str) -> str:
@@ -226,29 +242,31 @@ def json_path(dotted: str) -> str:
 
 
 def walk_memory_graph(
-    agent_id: str, rows: list[tuple[int, str, str, str | None]], hops: int, entity: str | None, limit: int
+    agent_id: str, rows: list[tuple[int, str, str, str | None, str | None]], hops: int, entity: str | None, limit: int
 ) -> dict[str, Any]:
     """Breadth-first walk over agent -REMEMBERS-> memory -MENTIONS-> entity edges.
 
-    `rows` are (seq, kind, content, entity-or-None) of one agent only, so the walk can
-    never reach another agent's memories.
+    `rows` are (seq, kind, content, entity key or None, entity name) of one agent only,
+    so the walk can never reach another agent's memories.
     """
     nodes: dict[str, dict[str, Any]] = {}
     adjacency: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    agent_node = f"agent:{agent_id}"
-    nodes[agent_node] = {"id": agent_node, "kind": "agent", "agent_id": agent_id}
-    for seq, kind, content, name in rows:
-        memory = f"memory:{seq}"
-        nodes[memory] = {"id": memory, "kind": "memory", "seq": seq, "memory_kind": kind, "content": content}
-        if (agent_node, "REMEMBERS", memory) not in adjacency[agent_node]:
-            adjacency[agent_node].append((agent_node, "REMEMBERS", memory))
-            adjacency[memory].append((agent_node, "REMEMBERS", memory))
-        if name is not None:
-            node = f"entity:{name}"
-            nodes[node] = {"id": node, "kind": "entity", "name": name}
-            adjacency[memory].append((memory, "MENTIONS", node))
-            adjacency[node].append((memory, "MENTIONS", node))
-    start = agent_node if entity is None else f"entity:{entity.casefold()}"
+    agent = agent_node(agent_id)
+    nodes[agent["id"]] = agent
+    for seq, kind, content, key, name in rows:
+        memory = memory_node(seq, kind, content)
+        nodes[memory["id"]] = memory
+        remembers = (agent["id"], REMEMBERS, memory["id"])
+        if remembers not in adjacency[agent["id"]]:
+            adjacency[agent["id"]].append(remembers)
+            adjacency[memory["id"]].append(remembers)
+        if key is not None:
+            mentioned = entity_node(key, name)
+            node = nodes.setdefault(mentioned["id"], mentioned)
+            mentions = (memory["id"], MENTIONS, node["id"])
+            adjacency[memory["id"]].append(mentions)
+            adjacency[node["id"]].append(mentions)
+    start = agent["id"] if entity is None else entity_node(entity_key(entity), entity)["id"]
     if start not in nodes:
         return {"nodes": [], "edges": []}
     seen, frontier, edges = {start}, [start], []
@@ -264,4 +282,4 @@ def walk_memory_graph(
                         seen.add(end)
                         following.append(end)
         frontier = following
-    return {"nodes": [nodes[n] for n in seen], "edges": [{"from": a, "type": t, "to": b} for a, t, b in edges]}
+    return {"nodes": [nodes[n] for n in seen], "edges": [graph_edge(*edge) for edge in edges]}

@@ -8,10 +8,11 @@ checkpoints live in the same file, so one transaction covers an event and its id
 from __future__ import annotations
 
 import sqlite3
+
 from actors.codec import unpack
-from actors.model import IDENTITY, Event, Identity
+from actors.messages import AgentSnapshot, Flush, FlushResult
+from actors.model import IDENTITY, Event, Identity, identity_versions
 from actors.stores import sqlite_thread
-from actors.stores.base import AgentSnapshot, Flush, FlushResult
 from actors.stores.log_rows import decode_event, event_row, identity_row
 from actors.stores.sequencing import assume_fresh, plan_checked
 from actors.stores.sqlite_thread import SqliteThread, transaction
@@ -175,9 +176,7 @@ class SqliteLog:
         ).fetchall()
         if not rows:
             return None
-        identity = Identity.from_wire(unpack(rows[-1][0]))
-        identity.created_at, identity.updated_at = rows[0][1], rows[-1][1]
-        return identity
+        return Identity.at(unpack(rows[-1][0]), rows[0][1], rows[-1][1])
 
     async def read_after(self, agent_id: str, after_seq: int, limit: int) -> list[Event]:
         rows = await self._reader.run(
@@ -230,13 +229,7 @@ class SqliteLog:
                 (agent_id,),
             ).fetchall()
         )
-        history = []
-        for payload, created_at in rows:
-            identity = Identity.from_wire(unpack(payload))
-            identity.created_at = rows[0][1]
-            identity.updated_at = created_at
-            history.append(identity)
-        return history
+        return identity_versions([(unpack(payload), created_at) for payload, created_at in rows])
 
     async def heads(self) -> dict[str, int]:
         rows = await self._reader.run(

@@ -21,7 +21,7 @@ from weaviate.classes.data import DataObject
 from weaviate.classes.query import Filter
 from weaviate.client import WeaviateAsyncClient
 
-from actors.embedding import Embedder, event_vectors, normalise
+from actors.embedding import Embedder, event_vectors
 from actors.model import Event
 from actors.stores.base import Query
 
@@ -159,16 +159,12 @@ class WeaviateVectorTier:
     async def search(self, query: Query) -> dict[str, list[int]]:
         collection = self.client.collections.use(self.collection_name).with_tenant(tenant_of(query.agent_id))
         filters = self._filters(query)
-        if query.vector is not None:
-            probe = normalise(np.asarray([query.vector], dtype=np.float32))[0]
-        else:
-            probe = self.embedder.embed([query.text])[0]
         ranked: dict[str, list[int]] = {"vector": [], "keyword": []}
         if not await self._tenant_exists(query.agent_id):
             return ranked
-        if probe.any():
+        if query.vector is not None:
             near = await collection.query.near_vector(
-                probe.tolist(), limit=query.candidates, filters=filters, return_properties=["seq"]
+                query.vector, limit=query.candidates, filters=filters, return_properties=["seq"]
             )
             ranked["vector"] = [int(o.properties["seq"]) for o in near.objects]
         if query.text.strip():

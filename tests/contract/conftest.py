@@ -24,7 +24,8 @@ async def stores(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
     if request.param == "polyglot":
         request.getfixturevalue("services")
     settings = load_settings(None, profile=request.param, data_dir=str(tmp_path), namespace=f"c{uuid.uuid4().hex[:6]}")
-    event_log, tiers = build_stores(settings)
+    stores = build_stores(settings)
+    event_log, tiers = stores.log, stores.tiers
     await event_log.open()
     for tier in tiers:
         await tier.open()

@@ -10,12 +10,12 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import httpx
 import pytest
 from ray import serve
 
+from actors.settings import Settings
 from cluster.runtime import Runtime
 from serve.app import deploy
 
@@ -39,13 +39,13 @@ def api_runtime(deployments: Callable[..., Runtime]) -> Runtime:
 
 
 @pytest.fixture(scope="session")
-def api_settings(api_runtime: Runtime, serve_port: int) -> dict[str, Any]:
+def api_settings(api_runtime: Runtime, serve_port: int) -> Settings:
     """The deployment's settings, with the HTTP port the Serve app listens on."""
-    return {**api_runtime.settings, "http_host": "127.0.0.1", "http_port": serve_port}
+    return api_runtime.settings.model_copy(update={"http_host": "127.0.0.1", "http_port": serve_port})
 
 
 @pytest.fixture(scope="session")
-def api_url(api_settings: dict[str, Any], api_runtime: Runtime) -> Iterator[str]:
+def api_url(api_settings: Settings, api_runtime: Runtime) -> Iterator[str]:
     """Base URL of the running Serve app (deployed once; Serve shut down at the end)."""
     url = deploy(api_settings)
     try:

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from actors.model import MEMORY_KINDS
+from actors.settings import Settings
 from tests.http.conftest import EMBEDDING_DIM, MAX_BODY_BYTES
 from tests.http.helpers import (
     JSON,
@@ -578,8 +579,8 @@ def test_batch_with_a_wrong_embedding_names_the_item(http: httpx.Client, idle_ag
     assert_error(response, 422, "invalid_input", "items[1].embedding")
 
 
-def test_batch_over_the_item_limit_is_422(http: httpx.Client, idle_agent: str, api_settings: dict) -> None:
-    limit = api_settings["max_batch_items"]
+def test_batch_over_the_item_limit_is_422(http: httpx.Client, idle_agent: str, api_settings: Settings) -> None:
+    limit = api_settings.max_batch_items
     body = {"items": [{"content": "x"}] * (limit + 1)}
     assert_error(http.post(f"/v1/agents/{idle_agent}/memories:batch", json=body), 422, "invalid_input", "items")
     assert agent_info(http, idle_agent)["last_seq"] == 1

@@ -1,4 +1,9 @@
-"""The `novamem` CLI end to end: up starts Ray and serves HTTP, status reports, down stops it all."""
+"""The `novamem` CLI end to end: up starts Ray and serves HTTP, status reports, down stops
+exactly what its deployment owns.
+
+Each `up` here runs with its own RAY_TMPDIR, so it starts a Ray of its own and never
+joins (or stops) the session's cluster or one that `make up` left running.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,37 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import psutil
+import pytest
 
-from tests.conftest import free_port
+from cluster.local_ray import free_port
 
 NOVAMEM = str(Path(sys.executable).with_name("novamem"))
 
 
 def _run(*args: str, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([NOVAMEM, *args], env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def own_ray_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """An environment in which `novamem up` finds no Ray cluster and starts its own."""
+    ray_tmp = tempfile.mkdtemp(prefix="nmc-")  # short: Ray's socket paths must stay under 108 bytes
+    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
+    env.update(RAY_TMPDIR=ray_tmp, NOVAMEM_DATA_DIR=str(tmp_path), NOVAMEM_NAMESPACE=f"cli-{uuid.uuid4().hex[:6]}")
+    env["COLUMNS"] = "200"  # rich wraps at 80 columns when not on a terminal
+    yield env
+    subprocess.run(["rm", "-rf", ray_tmp], check=False)
+
+
+def _session_processes(session: str) -> list[psutil.Process]:
+    return [p for p in psutil.process_iter(["cmdline"]) if session in " ".join(p.info["cmdline"] or [])]
 
 
 def test_config_shows_the_effective_settings(tmp_path: Path) -> None:
@@ -36,9 +59,8 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2 and "config file not found" in done.stdout
 
 
-def test_up_status_down_on_a_fresh_local_ray(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
-    env.update(NOVAMEM_DATA_DIR=str(tmp_path), NOVAMEM_NAMESPACE=f"cli-{uuid.uuid4().hex[:6]}")
+def test_up_status_down_on_a_fresh_local_ray(own_ray_env: dict[str, str], tmp_path: Path) -> None:
+    env = own_ray_env
     http_port, ray_port, dashboard_port = free_port(), free_port(), free_port()
     up = _run(
         "up", "--port", str(http_port), "--ray-port", str(ray_port), "--dashboard-port", str(dashboard_port), env=env
@@ -57,6 +79,41 @@ def test_up_status_down_on_a_fresh_local_ray(tmp_path: Path) -> None:
     finally:
         down = _run("down", env=env)
     assert down.returncode == 0, down.stdout + down.stderr
-    leftovers = [p for p in psutil.process_iter(["cmdline"]) if state["session"] in " ".join(p.info["cmdline"] or [])]
-    assert not leftovers, "down must stop every process of the Ray session it started"
+    assert not _session_processes(state["session"]), "down must stop every process of the Ray session it started"
     assert _run("status", env=env).returncode == 1
+
+
+def test_a_second_deployment_on_the_cluster_owns_only_itself(own_ray_env: dict[str, str], tmp_path: Path) -> None:
+    """`up --port N` where Serve already listens elsewhere is a clear error that creates
+    nothing; a second namespace under its own route prefix works, and its `down` leaves
+    the first deployment answering and Ray running."""
+    first = own_ray_env
+    second = {**first, "NOVAMEM_NAMESPACE": f"{first['NOVAMEM_NAMESPACE']}-b", "NOVAMEM_DATA_DIR": str(tmp_path / "b")}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    ports = ("--ray-port", str(free_port()), "--dashboard-port", str(free_port()))
+    up = _run("up", "--port", str(port), *ports, env=first)
+    state = json.loads((tmp_path / "up.json").read_text()) if (tmp_path / "up.json").exists() else {}
+    try:
+        assert up.returncode == 0, up.stdout + up.stderr
+        assert httpx.put(f"{base}/v1/agents/first", json={"name": "First"}, timeout=60).status_code == 201
+
+        elsewhere = free_port()
+        refused = _run("up", "--port", str(elsewhere), env=second)
+        assert refused.returncode == 1, refused.stdout + refused.stderr
+        assert f"already listens on 127.0.0.1:{port}, not 127.0.0.1:{elsewhere}" in refused.stdout
+        nothing = _run("status", env=second)
+        assert nothing.returncode == 1 and "no novamem deployment" in nothing.stdout, nothing.stdout
+
+        prefixed = _run("up", "--port", str(port), env={**second, "NOVAMEM_ROUTE_PREFIX": "/second"})
+        assert prefixed.returncode == 0, prefixed.stdout + prefixed.stderr
+        assert f"{base}/second" in prefixed.stdout
+        assert httpx.put(f"{base}/second/v1/agents/other", json={"name": "Other"}, timeout=60).status_code == 201
+        down_second = _run("down", env=second)
+        assert down_second.returncode == 0 and "Ray left running" in down_second.stdout, down_second.stdout
+        assert httpx.get(f"{base}/v1/agents/first", timeout=60).json()["last_seq"] == 1, "the first must still answer"
+        assert httpx.get(f"{base}/second/v1/agents/other", timeout=60).status_code == 404
+    finally:
+        down = _run("down", env=first)
+    assert down.returncode == 0, down.stdout + down.stderr
+    assert not _session_processes(state["session"])

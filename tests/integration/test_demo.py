@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from cluster.config import load_settings, settings_from_wire
+from cluster.config import load_settings
 from cluster.demo import Plan, Report, percentile, print_failures, run_demo, summary_tables
 from cluster.runtime import Runtime
 
@@ -66,7 +66,7 @@ def test_demo_in_process_passes_every_check(make_runtime: Callable[..., Runtime]
     runtime = make_runtime()
     output = io.StringIO()
     console = Console(file=output, width=160, force_terminal=False)
-    passed = run_demo(settings_from_wire(runtime.settings), None, agents=12, memories=3, kill=3, console=console)
+    passed = run_demo(runtime.settings, None, agents=12, memories=3, kill=3, console=console)
     text = output.getvalue()
     assert passed, text
     assert SUMMARY_TITLE in text and "all checks passed" in text
@@ -105,7 +105,7 @@ def test_demo_without_kills_still_reports(make_runtime: Callable[..., Runtime]) 
     runtime = make_runtime()
     output = io.StringIO()
     console = Console(file=output, width=160)
-    passed = run_demo(settings_from_wire(runtime.settings), None, agents=3, memories=1, kill=0, console=console)
+    passed = run_demo(runtime.settings, None, agents=3, memories=1, kill=0, console=console)
     text = output.getvalue()
     assert passed, text
     assert _row(text, "kills (restored)") == ["0"]

@@ -16,7 +16,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 def _env(runtime: Runtime, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(NOVAMEM_NAMESPACE=runtime.settings["namespace"], NOVAMEM_DATA_DIR=runtime.settings["data_dir"], **extra)
+    env.update(NOVAMEM_NAMESPACE=runtime.settings.namespace, NOVAMEM_DATA_DIR=runtime.settings.data_dir, **extra)
     return env
 
 
@@ -40,7 +40,7 @@ async def test_quickstart_as_a_ray_job(runtime: Runtime, ray_session: dict) -> N
     agent_id = f"job-{uuid.uuid4().hex[:8]}"
     runtime_env = (
         '{"env_vars": {"NOVAMEM_NAMESPACE": "%s", "NOVAMEM_DATA_DIR": "%s", "NOVAMEM_EXAMPLE_AGENT": "%s"}}'
-        % (runtime.settings["namespace"], runtime.settings["data_dir"], agent_id)
+        % (runtime.settings.namespace, runtime.settings.data_dir, agent_id)
     )
     command = [
         ray_executable(),

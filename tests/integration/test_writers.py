@@ -22,7 +22,7 @@ async def _fleet(runtime: Runtime, prefix: str, n: int) -> list:
 
 def _log_rows(runtime: Runtime) -> list[tuple[str, int, str]]:
     """(agent_id, seq, event_id) of every event, read straight from the SQLite log file."""
-    with sqlite3.connect(runtime.settings["sqlite_path"]) as conn:
+    with sqlite3.connect(runtime.settings.sqlite_path) as conn:
         return conn.execute("SELECT agent_id, seq, event_id FROM events").fetchall()
 
 
@@ -44,7 +44,7 @@ async def test_killing_writers_mid_batch_loses_and_duplicates_nothing(make_runti
     tasks = [asyncio.ensure_future(load(a)) for a in agents]
     for round_ in range(3):
         await asyncio.sleep(0.4)
-        ray.kill(runtime.deployment.pool.handles[round_ % 2], no_restart=False)
+        ray.kill(runtime.deployment.writers[round_ % 2], no_restart=False)
     acked = [r for batch in await asyncio.gather(*tasks) for r in batch]
     assert len(acked) == 20 * 15 and all(r["created"] for r in acked)
     rows = _log_rows(runtime)
@@ -62,7 +62,7 @@ async def test_tiers_catch_up_after_a_writer_restart(make_runtime) -> None:
     runtime: Runtime = make_runtime(writer_pool_size=1)
     (agent,) = await _fleet(runtime, "catchup", 1)
     await agent.remember_many([{"content": f"lighthouse keeper log {i}"} for i in range(40)])
-    ray.kill(runtime.deployment.pool.handles[0], no_restart=False)
+    ray.kill(runtime.deployment.writers[0], no_restart=False)
     hits = await agent.recall("lighthouse keeper", k=5)
     assert len(hits["items"]) == 5 and not hits["degraded"]
     stats = await runtime.stats()
@@ -73,7 +73,7 @@ async def test_unreachable_log_fails_cleanly_and_recovers(make_runtime) -> None:
     runtime: Runtime = make_runtime(writer_pool_size=1, log_retry_deadline_s=1.5)
     (agent,) = await _fleet(runtime, "locked", 1)
     await agent.remember("before the outage")
-    blocker = sqlite3.connect(runtime.settings["sqlite_path"], isolation_level=None)
+    blocker = sqlite3.connect(runtime.settings.sqlite_path, isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(Unavailable) as caught:
@@ -105,7 +105,7 @@ async def test_a_call_that_outlives_its_budget_is_unavailable_and_its_retry_is_i
     """The caller gives up after `call_timeout_s`; the write may still land, once."""
     runtime: Runtime = make_runtime(writer_pool_size=1, call_timeout_s=1.0, log_retry_deadline_s=30)
     (agent,) = await _fleet(runtime, "slow", 1)
-    blocker = sqlite3.connect(runtime.settings["sqlite_path"], isolation_level=None)
+    blocker = sqlite3.connect(runtime.settings.sqlite_path, isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(Unavailable, match="did not answer within 1s"):

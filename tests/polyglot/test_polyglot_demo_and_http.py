@@ -7,7 +7,6 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -22,7 +21,7 @@ NOVAMEM = str(Path(sys.executable).with_name("novamem"))
 
 def test_novamem_demo_profile_polyglot(polyglot: Runtime, ray_session: dict) -> None:
     """The real CLI: `novamem demo --profile polyglot` against the session's cluster."""
-    env = {**os.environ, "NOVAMEM_NAMESPACE": polyglot.settings["namespace"]}
+    env = {**os.environ, "NOVAMEM_NAMESPACE": polyglot.settings.namespace}
     command = [NOVAMEM, "demo", "--profile", "polyglot", "--agents", "12", "--memories", "3", "--kill", "3"]
     done = subprocess.run(
         [*command, "--address", ray_session["gcs_address"]], env=env, capture_output=True, text=True, timeout=900
@@ -33,8 +32,8 @@ def test_novamem_demo_profile_polyglot(polyglot: Runtime, ray_session: dict) -> 
 
 @pytest.fixture(scope="module")
 def polyglot_api(polyglot: Runtime, serve_port: int) -> str:
-    settings: dict[str, Any] = {**polyglot.settings, "http_host": "127.0.0.1", "http_port": serve_port}
-    return deploy(settings, name="novamem-polyglot", route_prefix="/polyglot")
+    http = {"http_host": "127.0.0.1", "http_port": serve_port, "route_prefix": "/polyglot"}
+    return deploy(polyglot.settings.model_copy(update=http))
 
 
 def test_every_route_over_http(polyglot_api: str) -> None:

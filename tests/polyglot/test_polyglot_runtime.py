@@ -57,9 +57,7 @@ async def test_activation_uses_the_hot_tier(polyglot: Runtime) -> None:
 
 
 async def _writer_stats(runtime: Runtime) -> list[dict]:
-    from actors.codec import unpack
-
-    return [unpack(await w.stats.remote()) for w in runtime.deployment.pool.handles]
+    return (await runtime.stats())["writers"]
 
 
 async def test_crash_restore_and_idempotency_on_postgres(polyglot: Runtime) -> None:
@@ -73,7 +71,7 @@ async def test_crash_restore_and_idempotency_on_postgres(polyglot: Runtime) -> N
     tasks = [asyncio.ensure_future(load(n)) for n in range(6)]
     await asyncio.sleep(0.5)
     ray.kill(lookup(AGENT_NAME.format(agent_id=agent_id), polyglot.deployment.namespace), no_restart=False)
-    ray.kill(polyglot.deployment.pool.for_agent(agent_id), no_restart=False)
+    ray.kill(polyglot.deployment.writer_for(agent_id), no_restart=False)
     acked = [r for batch in await asyncio.gather(*tasks) for r in batch]
     assert sorted(r["seq"] for r in acked) == list(range(2, 92))
     again = await agent.remember("w0-0", event_id="w0-0")

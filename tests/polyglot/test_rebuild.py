@@ -50,7 +50,7 @@ async def test_rebuild_equals_the_incremental_tier(make_runtime, services: dict,
 async def test_rebuild_from_the_cli(make_runtime, services: dict, ray_session: dict) -> None:
     runtime: Runtime = make_runtime(profile="polyglot")
     await _seed(runtime, 2)
-    env = {**os.environ, "NOVAMEM_NAMESPACE": runtime.settings["namespace"], "NOVAMEM_PROFILE": "polyglot"}
+    env = {**os.environ, "NOVAMEM_NAMESPACE": runtime.settings.namespace, "NOVAMEM_PROFILE": "polyglot"}
 
     def rebuild(tier: str) -> subprocess.CompletedProcess:
         command = [NOVAMEM, "rebuild", "--tier", tier, "--address", ray_session["gcs_address"]]

@@ -1,12 +1,25 @@
-"""The data model and the msgpack codec: round trips, newer schemas, typed errors."""
+"""The data model, the input rules and the msgpack codec: round trips, newer schemas, typed errors."""
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
+
 import pytest
 
-from actors.codec import err, ok, pack, unpack, unwrap
+from actors.codec import pack, unpack
 from actors.errors import AgentNotFound, InvalidInput, NovamemError
-from actors.model import SCHEMA_VERSION, Event, Identity, is_valid_agent_id, memory_item
+from actors.inputs import MemoryInput, check_embedding, validated
+from actors.messages import Failure, Flush, unwrap
+from actors.model import SCHEMA_VERSION, Event, Identity, is_valid_agent_id
+
+
+def memory_item(raw: dict, embedding_dim: int) -> MemoryInput:
+    """What the Python API checks for one memory: the input rules, then the deployment's dimension."""
+    item = validated(MemoryInput, raw)
+    check_embedding(item.embedding, embedding_dim)
+    return item
 
 
 def _event(**overrides) -> Event:
@@ -75,12 +88,36 @@ def test_identity_round_trip_and_same_content() -> None:
 
 
 def test_reply_envelopes_carry_typed_errors() -> None:
-    assert unwrap(ok({"seq": 1})) == {"seq": 1}
+    assert unwrap({"seq": 1}) == {"seq": 1}
     with pytest.raises(AgentNotFound) as caught:
-        unwrap(err(AgentNotFound("no such agent", "agent_id")))
+        unwrap(unpack(pack(Failure.of(AgentNotFound("no such agent", "agent_id")))))
     assert caught.value.field == "agent_id" and caught.value.http_status == 404
     with pytest.raises(NovamemError):
-        unwrap(pack({"err": {"code": "from-the-future", "message": "?"}}))
+        unwrap(Failure("from-the-future", "?"))
+
+
+def test_messages_travel_as_msgpack_with_their_types() -> None:
+    """What Ray pickles is msgpack: a message (and the events inside it) comes back typed."""
+    flush = Flush("ada", 7, [_event(), _event(seq=8, event_id="e-8")])
+    pickled = pickle.dumps(flush)
+    assert b"actors.codec" in pickled and b"Analytical Engine" in pickled
+    assert pickle.loads(pickled) == flush
+    with pytest.raises(TypeError, match="register it with @wire"):
+        pack(object())
+
+
+def test_a_receiver_imports_the_module_of_a_type_it_has_not_seen() -> None:
+    """A bare actor that never imported actors.messages still decodes a message sent to it."""
+    payload = pack(Flush("ada", 7, [_event()])).hex()
+    code = (
+        "import sys; from actors.codec import unpack; "
+        f"flush = unpack(bytes.fromhex({payload!r})); "
+        "print(type(flush).__name__, type(flush.events[0]).__name__, 'actors.messages' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["Flush", "Event", "True"]
+    with pytest.raises(TypeError, match="unknown wire type"):
+        unpack(pack(Failure("x", "y")).replace(b"actors.messages", b"elsewhere.modul"))
 
 
 @pytest.mark.parametrize("agent_id", ["ada", "A.b_c:d-1", "x" * 128])
@@ -95,7 +132,7 @@ def test_invalid_agent_ids(agent_id: object) -> None:
 
 def test_memory_item_fills_defaults_and_names_bad_fields() -> None:
     item = memory_item({"content": "hi"}, embedding_dim=4)
-    assert item["kind"] == "observation" and len(item["event_id"]) == 32 and item["embedding"] is None
+    assert item.kind == "observation" and len(item.event_id) == 32 and item.embedding is None
     for bad, field in [
         ({"content": 3}, "content"),
         ({"content": "x", "kind": "dream"}, "kind"),

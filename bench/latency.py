@@ -7,12 +7,13 @@ import time
 import httpx
 import ray
 
-from actors.codec import unwrap
-from cluster.bench import cpu
-from cluster.bench.baselines import BareActor
-from cluster.bench.harness import Harness, unique_ids
-from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Side, alternate_async, alternate_sync, percentile, ratio
+from actors.codec import pack
+from actors.messages import WorkingMemoryRequest, unwrap
+from bench import cpu
+from bench.baselines import BareActor
+from bench.harness import Harness, unique_ids
+from bench.params import Params
+from bench.stats import Figure, Side, alternate_async, alternate_sync, percentile, ratio
 
 WM_TARGET = 1.2
 HTTP_TARGET = 1.3
@@ -31,19 +32,20 @@ async def working_memory_read(h: Harness, p: Params) -> Figure:
         await h.create_agents([agent_id], p.wm_memories, 1, advance)
     handle = h.agent_handle(agent_id)
     assert handle is not None
-    reply: bytes = await handle.working_memory.remote(p.wm_limit)
-    items = unwrap(reply)["items"]
+    request = WorkingMemoryRequest(p.wm_limit)
+    reply = pack(await handle.working_memory.remote(request))  # what travels: the reply as msgpack
+    items = unwrap(await handle.working_memory.remote(request)).items
     bare = h.track(BareActor.options(resources={"agent_slot": 1}).remote(reply))
     await bare.ping.remote()
-    assert len(await bare.reply.remote(p.wm_limit)) == len(reply)
+    assert len(await bare.reply.remote(request)) == len(reply)
 
     limit = p.wm_limit
     client = h.rt.agent(agent_id)
     with h.tracker.step("fig 1 · working_memory vs bare call (+ client path)", 3 * p.latency_calls) as advance:
         system, baseline, full = await alternate_async(
             [
-                lambda: handle.working_memory.remote(limit),
-                lambda: bare.reply.remote(limit),
+                lambda: handle.working_memory.remote(request),
+                lambda: bare.reply.remote(request),
                 lambda: client.working_memory(limit),  # detail: validation, handle cache, unpack
             ],
             p.latency_calls,
@@ -74,7 +76,7 @@ async def http_get_agent(h: Harness, p: Params) -> Figure:
     """
     from ray import serve
 
-    from cluster.bench import echo
+    from bench import echo
 
     figure = Figure(2, "HTTP GET /v1/agents/{id} via Serve ÷ bare Serve echo", HTTP_TARGET, "<=", "p50 latency")
     h.start()
@@ -109,7 +111,7 @@ async def http_get_agent(h: Harness, p: Params) -> Figure:
             )
             advance(1)
             serve.run(
-                echo.novamem_main_loop(dict(h.rt.settings)), name=echo.NOVAMEM_MAIN_APP, route_prefix=echo.NOVAMEM_MAIN_PREFIX
+                echo.novamem_main_loop(h.rt.settings), name=echo.NOVAMEM_MAIN_APP, route_prefix=echo.NOVAMEM_MAIN_PREFIX
             )
             advance(1)
         except Exception as error:  # noqa: BLE001 - lose the experiment, not the figure

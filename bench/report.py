@@ -16,9 +16,9 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
-from cluster.bench.stats import Figure, Side
+from bench.stats import Figure, Side
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def machine_info() -> dict[str, Any]:
@@ -250,4 +250,4 @@ def print_table(console: Console, figures: list[Figure]) -> None:
 
 
 def command_line() -> str:
-    return " ".join([Path(sys.executable).name, "-m", "cluster.bench", *sys.argv[1:]])
+    return " ".join([Path(sys.executable).name, "-m", "bench", *sys.argv[1:]])

@@ -7,22 +7,22 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import ray
 
-from actors.codec import ok, pack
-from actors.model import DEFAULT_KIND, Event, memory_item, new_event_id, now
-from actors.stores.base import Flush, FlushResult
+from actors.codec import pack
+from actors.inputs import MemoryInput, validated
+from actors.messages import Flush, FlushResult, NewMemory, RememberReply, RememberRequest, WriteAck
+from actors.model import DEFAULT_KIND, Event, new_event_id, now
+from actors.shard import shard_of
 from actors.stores.log_rows import event_row
 from actors.stores.sqlite_log import INSERT_EVENT, SCHEMA, SqliteLog
 from actors.stores.sqlite_thread import BUSY_TIMEOUT_MS
-from actors.writers import result_to_wire, shard_of
-from cluster.bench import cpu
-from cluster.bench.baselines import NoopAgent, NoopWriter
-from cluster.bench.harness import Harness, content, flush_batches, unique_ids
-from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Side, concurrent_pass, percentile, ratio
+from bench import cpu
+from bench.baselines import NoopAgent, NoopWriter
+from bench.harness import Harness, content, flush_batches, unique_ids
+from bench.params import Params
+from bench.stats import Figure, Side, concurrent_pass, percentile, ratio
 
 WRITE_TARGET = 0.7
 FEW_WRITERS = 10
@@ -33,15 +33,18 @@ BATCH_TARGET = 0.8
 # -- figure 3 ---------------------------------------------------------------------------
 
 
-def _wire_sizes(settings: dict[str, Any], text: str, agent_id: str) -> dict[str, bytes]:
-    """Payloads the size of the real hops: client->agent, agent->writer and both replies."""
-    item = {"content": text, "kind": None, "metadata": None, "entities": None, "embedding": None}
-    clean = memory_item(item, settings["embedding_dim"])
-    event = Event(agent_id, 0, clean["event_id"], DEFAULT_KIND, content=text, created_at=now())
-    commit = pack({"agent_id": agent_id, "first_seq": 12, "events": [event.to_wire()]})
-    writer_reply = ok(result_to_wire(FlushResult(agent_id, True, 12, [12], [True])))
-    agent_reply = ok([{"seq": 12, "event_id": clean["event_id"], "created": True}])
-    return {"remember": pack([clean]), "commit": commit, "writer_reply": writer_reply, "agent_reply": agent_reply}
+def _wire_sizes(text: str, agent_id: str) -> dict[str, bytes]:
+    """Payloads the size of the real hops (their messages as msgpack): client->agent,
+    agent->writer and both replies."""
+    item = validated(MemoryInput, {"content": text})
+    memory = NewMemory(item.content, item.kind, item.metadata, item.entities, None, None, item.event_id)
+    event = Event(agent_id, 0, memory.event_id, DEFAULT_KIND, content=text, created_at=now())
+    return {
+        "remember": pack(RememberRequest([memory])),
+        "commit": pack(Flush(agent_id, 12, [event])),
+        "writer_reply": pack(FlushResult(agent_id, True, 12, [12], [True])),
+        "agent_reply": pack(RememberReply([WriteAck(12, memory.event_id, True)])),
+    }
 
 
 async def _idle_cpu(seconds: float) -> dict[str, float]:
@@ -71,7 +74,7 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
     ids = unique_ids("w", p.write_agents)
     chars = p.write_content_chars
     settings = h.rt.settings
-    pool_size = settings["writer_pool_size"]
+    pool_size = settings.writer_pool_size
     per_agent = p.write_events_per_agent
 
     # System: real agents (identity first), each remember() acked after the log commit.
@@ -100,7 +103,7 @@ async def durable_writes(h: Harness, p: Params) -> Figure:
         await h.kill_agents(ids)
 
     # Baseline: no-op agents forwarding to no-op writers, same pool size, same payload sizes.
-    sizes = _wire_sizes(settings, content(0, chars), ids[0])
+    sizes = _wire_sizes(content(0, chars), ids[0])
     with h.tracker.step(f"fig 3 · set-up: {len(ids)} no-op agents, {pool_size} no-op writers", len(ids)) as advance:
         writers = [h.track(NoopWriter.remote(sizes["writer_reply"])) for _ in range(pool_size)]
         agents = [

@@ -1,4 +1,4 @@
-"""`python -m cluster.bench` (or `make bench`): novamem's performance report.
+"""`python -m bench` (or `make bench`): novamem's performance report.
 
 Every figure is a ratio against a baseline measured in the same run on the same machine
 (DESIGN.md, "Performance method"): a bare Ray actor call, a bare Serve echo deployment,
@@ -14,6 +14,6 @@ alone; 9a-9d: tier lag), `polyglot` (what 7-9 share: server checks, fresh namesp
 clean-up), `report` (markdown + JSON).
 
 This package's `__init__` stays import-light on purpose: worker processes import
-`cluster.bench.baselines` to run the bare actors, and what they import is part of the
+`bench.baselines` to run the bare actors, and what they import is part of the
 baseline's cost (figure 6 measures its memory).
 """

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlparse
 
-from cluster.bench.stats import Skipped
-from cluster.config import Settings, load_settings
+from bench.stats import Skipped
+from actors.settings import Settings
+from cluster.config import load_settings
 
 STORES = ("redis", "neo4j", "weaviate", "mongo", "postgres")
 """The four tiers, then the log."""

@@ -1,9 +1,11 @@
-"""Keeps one tier converged to the log for one writer's shard of agents.
+"""A tier projection: keeps one tier converged to the log for one writer's shard.
 
-Committed batches are applied as they come (the fast path). Any failure flips the sync
-into catch-up mode: it replays each lagging agent from its checkpoint by reading the
-log, with backoff, until the tier is current again. A dead tier therefore never blocks
-the log or the other tiers, and comes back on its own.
+Each tier has its own projection, running as its own task with its own queue, so the
+slowest tier sets no pace for the others and none for the commit path. Committed events
+are applied as they come (the fast path), in bounded batches, then checkpointed. Any
+failure flips the projection into catch-up: it replays each lagging agent of the shard
+from its checkpoint by reading the log, backing off, until the tier is current again.
+A dead tier therefore never blocks the log or the other tiers, and comes back on its own.
 """
 
 from __future__ import annotations
@@ -11,33 +13,33 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 from actors.model import Event
+from actors.retry import TIER_BACKOFF, Deadline, always, retry
+from actors.shard import ShardHeads
 from actors.stores.base import EventLog, Tier
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 REPLAY_PAGE = 500
-BACKOFF_START_S = 0.05
-BACKOFF_MAX_S = 2.0
+MAX_APPLY_EVENTS = 2048
+"""Largest fast-path apply: a backlog drains in steps, each well inside the stall limit."""
 
 
-class TierSync:
+class TierProjection:
     """Applies committed events to `tier`, saves checkpoints, and answers read-your-writes waits."""
 
-    def __init__(self, tier: Tier, event_log: EventLog, owns: Callable[[str], bool], stall_s: float = 10.0) -> None:
+    def __init__(self, tier: Tier, event_log: EventLog, heads: ShardHeads, stall_s: float = 10.0) -> None:
         self.tier = tier
-        self.stall_s = stall_s
-        self._busy_since: float | None = None
         self.log = event_log
-        self.owns = owns
+        self.heads = heads
+        self.stall_s = stall_s
         self.applied: dict[str, int] = {}
+        """agent_id -> last seq this tier holds (its checkpoint)."""
         self.healthy = True
         self.last_error = ""
         self.applied_events = 0
+        self._busy_since: float | None = None
         self._pending: list[Event] = []
         self._wakeup = asyncio.Event()
         self._progress = asyncio.Condition()
@@ -47,6 +49,10 @@ class TierSync:
         self._applying = asyncio.Lock()
         self._generation = 0
         """Bumped by `resume(reset=True)`: work started before a reset is discarded."""
+
+    @property
+    def name(self) -> str:
+        return self.tier.name
 
     def submit(self, events: list[Event]) -> None:
         """Queue events the log just committed (called in commit order)."""
@@ -62,6 +68,10 @@ class TierSync:
         """Healthy, and not stuck in one apply for longer than `stall_s` (a hung server)."""
         stalled = self._busy_since is not None and time.monotonic() - self._busy_since > self.stall_s
         return self.healthy and not stalled
+
+    def lag(self) -> int:
+        """Events of this shard that the log holds and the tier does not (yet)."""
+        return sum(max(0, head - self.applied.get(agent, 0)) for agent, head in self.heads.snapshot().items())
 
     async def pause(self) -> None:
         """Stop applying (for a rebuild); returns once no apply is in flight."""
@@ -80,9 +90,11 @@ class TierSync:
         self._wakeup.set()
 
     async def run(self) -> None:
-        """Forever: catch up if stale, else apply what was submitted."""
-        self.applied = await self._retry(lambda: self.log.checkpoints(self.tier.name))
-        backoff = BACKOFF_START_S
+        """Forever: catch up while stale, else apply what was submitted."""
+        self.applied = await retry(
+            lambda: self.log.checkpoints(self.tier.name), always, TIER_BACKOFF, Deadline.never(), self._mark_failed
+        )
+        delays = TIER_BACKOFF.delays()
         while True:
             await self._running.wait()
             if self._stale:
@@ -91,15 +103,15 @@ class TierSync:
                 current = await self._catch_up(generation)
                 self._stale = not current or generation != self._generation
             if self._stale:
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, BACKOFF_MAX_S)
+                await asyncio.sleep(next(delays))
                 continue
-            backoff = BACKOFF_START_S
+            delays = TIER_BACKOFF.delays()
             if not self._pending:
                 self._wakeup.clear()
                 await self._wakeup.wait()
                 continue
-            batch, self._pending = self._pending, []
+            batch = self._pending[:MAX_APPLY_EVENTS]
+            del self._pending[:MAX_APPLY_EVENTS]
             fresh = [e for e in batch if e.seq > self.applied.get(e.agent_id, 0)]
             self._stale = not await self._apply(fresh, self._generation)
 
@@ -115,11 +127,11 @@ class TierSync:
 
     async def _apply_now(self, events: list[Event]) -> bool:
         self._busy_since = time.monotonic()
+        marks: dict[str, int] = {}
+        for event in events:
+            marks[event.agent_id] = max(marks.get(event.agent_id, 0), event.seq)
         try:
             await self.tier.apply(events)
-            marks: dict[str, int] = {}
-            for event in events:
-                marks[event.agent_id] = max(marks.get(event.agent_id, 0), event.seq)
             await self.log.save_checkpoints(self.tier.name, marks)
         except Exception as error:  # noqa: BLE001 - any tier failure means: catch up later
             self._mark_failed(error)
@@ -139,17 +151,14 @@ class TierSync:
         try:
             await self.tier.open()
             await self.tier.ping()
-            heads = await self.log.heads()
             checkpoints = await self.log.checkpoints(self.tier.name)
         except Exception as error:  # noqa: BLE001
             self._mark_failed(error)
             return False
-        for agent_id, head in heads.items():
+        for agent_id, head in self.heads.snapshot().items():
             if generation != self._generation:
                 return False
-            if not self.owns(agent_id):
-                continue
-            done = max(checkpoints.get(agent_id, 0), 0)
+            done = checkpoints.get(agent_id, 0)
             self.applied[agent_id] = done
             while done < head:
                 try:
@@ -183,13 +192,3 @@ class TierSync:
                 except TimeoutError:
                     return self.applied.get(agent_id, 0) >= seq
         return True
-
-    async def _retry(self, operation: Callable[[], Awaitable[T]]) -> T:
-        backoff = BACKOFF_START_S
-        while True:
-            try:
-                return await operation()
-            except Exception as error:  # noqa: BLE001
-                self._mark_failed(error)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, BACKOFF_MAX_S)

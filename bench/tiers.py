@@ -36,12 +36,12 @@ from typing import Any
 
 from actors.model import IDENTITY, Event
 from actors.stores import build_stores
-from actors.stores.base import Flush
-from cluster.bench import cpu, polyglot
-from cluster.bench.harness import Harness, flush_batches, memory_event, unique_ids
-from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Side, percentile, ratio
-from cluster.config import Settings
+from actors.messages import Flush
+from bench import cpu, polyglot
+from bench.harness import Harness, flush_batches, memory_event, unique_ids
+from bench.params import Params
+from bench.stats import Figure, Side, percentile, ratio
+from actors.settings import Settings
 
 TIER_TARGET = 0.8
 MIN_TIMED = 3
@@ -124,8 +124,8 @@ class TierPair(Pair):
 
     def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
         super().__init__(adapter_settings, raw_settings)
-        (self.tier,) = build_stores(adapter_settings)[1]
-        (self.shadow,) = build_stores(raw_settings)[1]
+        (self.tier,) = build_stores(adapter_settings).tiers
+        (self.shadow,) = build_stores(raw_settings).tiers
 
     def _instances(self) -> dict[str, Any]:
         return {"adapter": self.tier, "raw": self.shadow}
@@ -308,8 +308,8 @@ class PostgresPair(Pair):
 
     def __init__(self, adapter_settings: Settings, raw_settings: Settings) -> None:
         super().__init__(adapter_settings, raw_settings)
-        self.log = build_stores(adapter_settings)[0]
-        self.shadow = build_stores(raw_settings)[0]
+        self.log = build_stores(adapter_settings).log
+        self.shadow = build_stores(raw_settings).log
 
     async def open(self) -> None:
         import asyncpg

@@ -10,12 +10,12 @@ import psutil
 import ray
 
 from actors.agent import AGENT_NAME, AgentActor
-from actors.codec import pack, unwrap
+from actors.messages import AgentRef, SnapshotRequest, unwrap
 from actors.handles import get_or_create, lookup
-from cluster.bench.baselines import BareActor
-from cluster.bench.harness import Harness, actor_pid, unique_ids
-from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Side, percentile, ratio
+from bench.baselines import BareActor
+from bench.harness import Harness, actor_pid, unique_ids
+from bench.params import Params
+from bench.stats import Figure, Side, percentile, ratio
 
 ACTIVATION_TARGET = 1.5
 MEMORY_TARGET = 1.2
@@ -98,7 +98,7 @@ async def activation(h: Harness, p: Params) -> Figure:
         "steps replay AgentClient's cold path one at a time (lookup_miss, writer_exists and get_or_create "
         "come before the actor exists; first_info_call is worker start + __init__ + load from the writer); "
         "bare_with_agent_args_start is a bare actor given the agent's constructor args (the writer and "
-        "directory handles make the worker import actors.writers and numpy); stale_cached_handle is the "
+        "directory handles make the worker import actors.writer and numpy); stale_cached_handle is the "
         "path a Serve replica takes after passivation (its cached handle points at the dead actor)"
     )
     return figure
@@ -126,14 +126,13 @@ async def _decompose(h: Harness, p: Params, ids: list[str], expect_seq: int, adv
     for agent_id in ids:
         await asyncio.sleep(p.activation_settle_s)
         name = AGENT_NAME.format(agent_id=agent_id)
-        writer = h.rt.deployment.pool.for_agent(agent_id)
+        writer = h.rt.deployment.writer_for(agent_id)
         t = time.perf_counter()
         assert await asyncio.to_thread(lookup, name, namespace) is None
         t = mark("lookup_miss", t)
-        exists = await writer.exists.remote(agent_id)
-        assert unwrap(exists) if isinstance(exists, bytes) else exists
+        assert unwrap(await writer.head.remote(AgentRef(agent_id))) == expect_seq
         t = mark("writer_exists", t)
-        args = (agent_id, h.rt.settings, writer, h.rt.deployment.directory)
+        args = (agent_id, h.rt.deployment.agent_config(), writer, h.rt.deployment.directory)
         options = {"lifetime": "detached", "resources": {"agent_slot": 1}}
         handle = await asyncio.to_thread(get_or_create, AgentActor, name, namespace, args, options)
         t = mark("get_or_create", t)
@@ -141,16 +140,10 @@ async def _decompose(h: Harness, p: Params, ids: list[str], expect_seq: int, adv
         t = mark("first_info_call", t)
         unwrap(await handle.info.remote())
         mark("second_info_call", t)
-        assert info["last_seq"] == expect_seq
-        snapshot_args = pack(
-            {
-                "agent_id": agent_id,
-                "recent_limit": h.rt.settings["working_memory_size"],
-                "dedup_window": h.rt.settings["dedup_window"],
-            }
-        )
+        assert info.last_seq == expect_seq
+        request = SnapshotRequest(agent_id, h.rt.settings.working_memory_size, h.rt.settings.dedup_window)
         t = time.perf_counter()
-        unwrap(await writer.snapshot.remote(snapshot_args))
+        unwrap(await writer.snapshot.remote(request))
         mark("writer_snapshot_direct", t)
         await h.kill_agents([agent_id])
         await asyncio.sleep(p.activation_settle_s)

@@ -9,7 +9,6 @@ import asyncio
 import logging
 import os
 import shutil
-import socket
 import tempfile
 import time
 import uuid
@@ -26,20 +25,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from actors.agent import AGENT_NAME
 from actors.handles import lookup
 from actors.model import DEFAULT_KIND, Event, new_event_id, now
-from actors.stores.base import Flush
+from actors.messages import Flush
 from cluster.config import load_settings
+from cluster.local_ray import free_port
+from actors.settings import Settings
 from cluster.runtime import Runtime
 
 AGENT_SLOTS = 100_000
 RAY_INIT_ATTEMPTS = 3
 NAME_FREE_POLLS = 200
 NAME_FREE_POLL_S = 0.05
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Tracker:
@@ -171,9 +166,8 @@ class Harness:
 
             for name in ("ray.serve", "ray"):
                 logging.getLogger(name).setLevel(logging.WARNING)
-            settings = dict(self.rt.settings)
             self._serve_started = True
-            self.http_url = serve_app.deploy(settings)
+            self.http_url = serve_app.deploy(self.rt.settings)
         return self.http_url
 
     def stop(self) -> None:
@@ -323,7 +317,7 @@ def unique_ids(prefix: str, n: int) -> list[str]:
     return [f"{prefix}-{tag}-{i:04d}" for i in range(n)]
 
 
-def settings_summary(settings: dict[str, Any]) -> dict[str, Any]:
+def settings_summary(settings: Settings) -> dict[str, Any]:
     keys = (
         "profile",
         "writer_pool_size",
@@ -335,4 +329,4 @@ def settings_summary(settings: dict[str, Any]) -> dict[str, Any]:
         "serve_min_replicas",
         "serve_max_replicas",
     )
-    return {k: settings.get(k) for k in keys}
+    return {k: getattr(settings, k) for k in keys}

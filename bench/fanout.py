@@ -27,11 +27,11 @@ from typing import Any
 
 import numpy as np
 
-from actors.writers import WRITER_NAME
-from cluster.bench import cpu, polyglot, tiers
-from cluster.bench.harness import Harness, memory_fields, unique_ids, wait_actor_gone
-from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Side, concurrent_pass, percentile, ratio
+from actors.shard import WRITER_NAME
+from bench import cpu, polyglot, tiers
+from bench.harness import Harness, memory_fields, unique_ids, wait_actor_gone
+from bench.params import Params
+from bench.stats import Figure, Side, concurrent_pass, percentile, ratio
 from cluster.runtime import Runtime
 
 FANOUT_TARGET = 0.7
@@ -239,7 +239,7 @@ async def _teardown(h: Harness, rt: Runtime, ids: list[str]) -> None:
     """Kill the agents and writers and wait until they are gone, so no apply is in flight
     when the namespace is removed from the stores."""
     await h.kill_agents(ids, rt)
-    writers = len(rt.deployment.pool.handles)
+    writers = len(rt.deployment.writers)
     rt.teardown()
     for index in range(writers):
         await wait_actor_gone(WRITER_NAME.format(index=index), rt.deployment.namespace)

@@ -6,11 +6,14 @@ between the echo and novamem's route: FastAPI's share, then one Ray hop's share.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ray import serve
 from starlette.requests import Request
 from starlette.responses import Response
+
+if TYPE_CHECKING:
+    from actors.settings import Settings
 
 ECHO_APP, ECHO_PREFIX = "novamem-bench-echo", "/bench-echo"
 ECHO_API_APP, ECHO_API_PREFIX = "novamem-bench-echo-api", "/bench-echo-api"
@@ -35,7 +38,7 @@ MAIN_LOOP_ENV = {"env_vars": {"RAY_SERVE_RUN_USER_CODE_IN_SEPARATE_THREAD": "0"}
 """Experiment: run the replica's user code on its main event loop instead of a thread."""
 
 
-def novamem_main_loop(settings: dict[str, Any]):  # noqa: ANN201 - a Serve Application
+def novamem_main_loop(settings: Settings):  # noqa: ANN201 - a Serve Application
     """novamem's own HTTP deployment, one replica, user code on the replica's main loop."""
     from serve.app import NovamemAPI
 

@@ -1,4 +1,4 @@
-"""`python -m cluster.bench [--quick] [--only 1,4,7b] [--out DIR]`: run the figures, write the report.
+"""`python -m bench [--quick] [--only 1,4,7b] [--out DIR]`: run the figures, write the report.
 
 Figures 7-9 need the polyglot profile's servers (`python -m cluster.services up`); when
 they are not running those figures are reported as skipped, which is not an error.
@@ -21,10 +21,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from cluster.bench import fanout, latency, lifecycle, polyglot, report, tiers, writes
-from cluster.bench.harness import Harness, Tracker, settings_summary
-from cluster.bench.params import Params
-from cluster.bench.stats import Figure, Skipped
+from bench import fanout, latency, lifecycle, polyglot, report, tiers, writes
+from bench.harness import Harness, Tracker, settings_summary
+from bench.params import Params
+from bench.stats import Figure, Skipped
 
 FigureFn = Callable[[Harness, Params], Awaitable[Figure]]
 
@@ -99,7 +99,7 @@ def select(only: str) -> list[str]:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m cluster.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke run of every figure")
     parser.add_argument(
         "--only", default="", help="comma-separated figure ids: 1-6, 7 (= 7a-7e), 7a ... 7e, 8, 9 (= 9a-9d), 9a ... 9d"

@@ -1,0 +1,433 @@
+"""Every request and reply that crosses an actor boundary, as typed wire messages.
+
+Calls are plain method calls on typed handles (`writer.commit.remote(flush)`); the
+arguments and replies below travel as msgpack (see `actors.codec`). One error
+convention holds everywhere: a method's reply is its value or a `Failure`, which
+`unwrap` turns back into the typed `NovamemError` on the caller's side, so expected
+outcomes (an unknown agent, a bad field, a stopped log) never become Ray exceptions.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
+
+from actors.codec import wire
+from actors.errors import NovamemError, from_wire
+from actors.model import Event, Identity, Memory
+
+if TYPE_CHECKING:  # pydantic stays out of agent actors; the codec finds Settings by name
+    from actors.settings import Settings
+
+T = TypeVar("T")
+S = TypeVar("S")
+P = ParamSpec("P")
+
+Consistency = Literal["strong", "eventual"]
+
+
+# -- the error envelope -------------------------------------------------------------------
+
+
+@wire
+@dataclass(slots=True, frozen=True)
+class Failure:
+    """A typed error as a reply value."""
+
+    code: str
+    message: str
+    field: str | None = None
+
+    @classmethod
+    def of(cls, error: NovamemError) -> Failure:
+        return cls(error.code, error.message, error.field)
+
+    def error(self) -> NovamemError:
+        return from_wire({"code": self.code, "message": self.message, "field": self.field})
+
+
+def unwrap(reply: T | Failure) -> T:
+    """The value of a reply, or raise the typed error it carries."""
+    if isinstance(reply, Failure):
+        raise reply.error()
+    return reply
+
+
+def answers(method: Callable[Concatenate[S, P], Awaitable[T]]) -> Callable[Concatenate[S, P], Awaitable[T | Failure]]:
+    """Decorate an actor method so that a `NovamemError` it raises becomes its `Failure` reply."""
+
+    @functools.wraps(method)
+    async def replying(self: S, *args: P.args, **kwargs: P.kwargs) -> T | Failure:
+        try:
+            return await method(self, *args, **kwargs)
+        except NovamemError as error:
+            return Failure.of(error)
+
+    return replying
+
+
+@wire
+@dataclass(slots=True, frozen=True)
+class AgentRef:
+    """Names one agent (a request that needs nothing else)."""
+
+    agent_id: str
+
+
+# -- client -> agent actor ----------------------------------------------------------------
+
+
+@wire
+@dataclass(slots=True)
+class IdentityUpdate:
+    """A validated identity document to store as the next version (if anything changed)."""
+
+    name: str
+    persona: str | None
+    traits: list[str]
+    metadata: dict[str, Any]
+    event_id: str
+
+
+@wire
+@dataclass(slots=True)
+class IdentityResult:
+    identity: Identity
+    changed: bool
+    created: bool
+
+
+@wire
+@dataclass(slots=True)
+class NewMemory:
+    """A validated memory, its event id fixed before the first attempt."""
+
+    content: str
+    kind: str
+    metadata: dict[str, Any]
+    entities: list[str]
+    embedding: list[float] | None
+    session_id: str | None
+    event_id: str
+
+
+@wire
+@dataclass(slots=True)
+class RememberRequest:
+    items: list[NewMemory]
+
+
+@wire
+@dataclass(slots=True)
+class WriteAck:
+    """`created` is False when the event id was already in the log (a retry)."""
+
+    seq: int
+    event_id: str
+    created: bool
+
+
+@wire
+@dataclass(slots=True)
+class RememberReply:
+    acks: list[WriteAck]
+
+
+@wire
+@dataclass(slots=True)
+class AgentInfo:
+    agent_id: str
+    identity: Identity
+    last_seq: int
+    working_memory_size: int
+    activated_at: float
+
+
+@wire
+@dataclass(slots=True)
+class WorkingMemoryRequest:
+    limit: int
+
+
+@wire
+@dataclass(slots=True)
+class WorkingMemory:
+    identity: Identity
+    last_seq: int
+    items: list[Memory]
+
+
+@wire
+@dataclass(slots=True)
+class AgentConfig:
+    """The settings an agent actor needs (and nothing more: no store addresses or secrets)."""
+
+    working_memory_size: int
+    dedup_window: int
+    idle_timeout_s: float
+    max_flush_events: int
+    writer_deadline_s: float
+    """How long the agent rides out an unreachable writer before answering Unavailable."""
+
+
+# -- agent actor -> writer: the commit path and activation ----------------------------------
+
+
+@wire
+@dataclass(slots=True)
+class Flush:
+    """One agent's events to commit as a unit; seqs are assigned densely from `first_seq`.
+
+    Events whose `event_id` the log already holds are duplicates: they keep their stored
+    seq and take no new one, so a retried flush never leaves a gap or a second copy.
+    """
+
+    agent_id: str
+    first_seq: int
+    events: list[Event]
+
+
+@wire
+@dataclass(slots=True)
+class FlushResult:
+    """`ok=False` means the agent's view of its head was stale (`head` is the truth)."""
+
+    agent_id: str
+    ok: bool
+    head: int
+    seqs: list[int] = field(default_factory=list)
+    created: list[bool] = field(default_factory=list)
+
+
+@wire
+@dataclass(slots=True)
+class SnapshotRequest:
+    agent_id: str
+    recent_limit: int
+    dedup_window: int
+
+
+@wire
+@dataclass(slots=True)
+class AgentSnapshot:
+    """What an agent actor needs to (re)activate: identity, head, recent events and ids."""
+
+    agent_id: str
+    head: int
+    identity: Identity | None
+    recent: list[Event]
+    """The latest memory events, oldest first."""
+    recent_ids: dict[str, int]
+    """event_id -> seq for the newest events, to answer retries without a write."""
+
+    @property
+    def exists(self) -> bool:
+        return self.head > 0
+
+
+# -- client -> writer: reads that skip the agent actor ---------------------------------------
+
+
+@wire
+@dataclass(slots=True)
+class HistoryRequest:
+    agent_id: str
+    limit: int
+    before_seq: int | None = None
+
+
+@wire
+@dataclass(slots=True)
+class MemoryPage:
+    items: list[Memory]
+
+
+@wire
+@dataclass(slots=True)
+class IdentityVersions:
+    versions: list[Identity]
+
+
+@wire
+@dataclass(slots=True)
+class RecallRequest:
+    agent_id: str
+    query: str
+    k: int
+    kinds: list[str] | None = None
+    session_id: str | None = None
+    embedding: list[float] | None = None
+    consistency: Consistency = "strong"
+
+
+@wire
+@dataclass(slots=True)
+class RecallHit:
+    memory: Memory
+    score: float
+    sources: list[str]
+
+
+@wire
+@dataclass(slots=True)
+class RecallReply:
+    hits: list[RecallHit]
+    degraded: list[str]
+    """Tiers that could not answer or were behind; the ranking may be partial."""
+
+
+@wire
+@dataclass(slots=True)
+class FindRequest:
+    agent_id: str
+    metadata: dict[str, Any]
+    kinds: list[str] | None = None
+    limit: int = 20
+    consistency: Consistency = "strong"
+
+
+@wire
+@dataclass(slots=True)
+class GraphRequest:
+    agent_id: str
+    hops: int = 2
+    entity: str | None = None
+    limit: int = 200
+    consistency: Consistency = "strong"
+
+
+@wire
+@dataclass(slots=True)
+class Graph:
+    """Nodes and edges in the shapes of `actors.model` (`agent_node`, `graph_edge`, …)."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, str]]
+
+
+# -- operations: stats, health, rebuild and verification ------------------------------------
+
+
+@wire
+@dataclass(slots=True)
+class LogHealth:
+    name: str
+    ok: bool
+    error: str = ""
+
+
+@wire
+@dataclass(slots=True)
+class TierState:
+    """One tier in one writer's shard; `lag` is the shard's log head minus its checkpoints."""
+
+    ok: bool
+    lag: int
+    error: str
+    queue_depth: int
+    applied_events: int
+
+
+@wire
+@dataclass(slots=True)
+class WriterStats:
+    index: int
+    queue_depth: int
+    batches: int
+    committed_events: int
+    hot_activations: int
+    agents: int
+    events: int
+    log: LogHealth
+    tiers: dict[str, TierState]
+    restarted: bool
+
+
+@wire
+@dataclass(slots=True)
+class TierRef:
+    tier: str
+
+
+@wire
+@dataclass(slots=True)
+class ResumeTier:
+    tier: str
+    reset: bool
+
+
+@wire
+@dataclass(slots=True)
+class CountMismatch:
+    agent_id: str
+    log: int
+    tier: int
+
+
+@wire
+@dataclass(slots=True)
+class TierCounts:
+    """Per-agent memory counts of a tier checked against the log."""
+
+    tier: str
+    agents: int
+    expected: int
+    held: int
+    mismatches: list[CountMismatch]
+
+
+@wire
+@dataclass(slots=True)
+class RebuildStarted:
+    tier: str
+    writers: int
+
+
+@wire
+@dataclass(slots=True)
+class ActiveAgents:
+    agent_ids: list[str]
+
+
+@wire
+@dataclass(slots=True)
+class DeploymentInfo:
+    """What a process joining a deployment learns from its Directory."""
+
+    settings: Settings
+    writer_names: list[str]
+
+
+@wire
+@dataclass(slots=True)
+class LogTotals:
+    name: str
+    ok: bool
+    errors: list[str]
+
+
+@wire
+@dataclass(slots=True)
+class TierTotals:
+    ok: bool
+    lag: int
+    errors: list[str]
+
+
+@wire
+@dataclass(slots=True)
+class DeploymentStats:
+    profile: str
+    namespace: str
+    active_agents: int
+    activations: int
+    passivations: int
+    agents: int
+    log_head: int
+    """Events in the log, over every agent."""
+    log: LogTotals
+    writer_queue_depth: int
+    writers: list[WriterStats]
+    tiers: dict[str, TierTotals]
