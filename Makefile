@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: install services up down status test demo bench clean
+.PHONY: install services up down status lint test demo bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,15 @@ status: install
 services: install
 	$(PY) -m cluster.services build
 
-test: install services
-	$(PY) -m pytest $(PYTEST_ARGS)
+lint: install
+	$(VENV)/bin/ruff check actors serve cluster bench tests examples
+
+# Fast feedback first: lint and the unit tests (pure logic, in-process fakes, no Ray) take
+# seconds; then the servers are built if not cached, then everything on real Ray.
+test: lint
+	$(PY) -m pytest -q tests/unit
+	$(PY) -m cluster.services build
+	$(PY) -m pytest --ignore=tests/unit $(PYTEST_ARGS)
 
 demo: install
 	$(VENV)/bin/novamem demo

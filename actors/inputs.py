@@ -109,7 +109,15 @@ Vector = list[Annotated[float, Strict()]]
 """Numbers only: strict, so JSON booleans and numeric strings are not turned into floats."""
 Entities = Annotated[list[Text], AfterValidator(_entities)]
 Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
-Scalar = str | int | float | bool | None
+
+
+def _scalar(value: Any) -> Any:
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        raise ValueError("must be a string, number, boolean or null")
+    return value
+
+
+Scalar = Annotated[Any, AfterValidator(_scalar)]
 
 
 class Input(BaseModel):
@@ -193,10 +201,9 @@ class GraphQuery(BaseModel):
 
 
 def field_path(loc: Sequence[int | str]) -> str:
-    """`("body", "items", 3, "content")` -> `items[3].content`; the location prefix is dropped."""
-    parts = list(loc[1:] if loc and loc[0] in ("body", "path", "query") else loc)
+    """`("items", 3, "content")` -> `items[3].content`."""
     out = ""
-    for part in parts:
+    for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "body"
 

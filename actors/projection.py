@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from actors.model import Event
 from actors.retry import TIER_BACKOFF, Deadline, always, retry
@@ -125,19 +127,26 @@ class TierProjection:
                 return True
             return await self._apply_now(events)
 
-    async def _apply_now(self, events: list[Event]) -> bool:
+    @contextmanager
+    def _busy(self) -> Iterator[None]:
+        """Time a call to the tier, so that one that hangs shows as not ok (see `ok`)."""
         self._busy_since = time.monotonic()
+        try:
+            yield
+        finally:
+            self._busy_since = None
+
+    async def _apply_now(self, events: list[Event]) -> bool:
         marks: dict[str, int] = {}
         for event in events:
             marks[event.agent_id] = max(marks.get(event.agent_id, 0), event.seq)
         try:
-            await self.tier.apply(events)
-            await self.log.save_checkpoints(self.tier.name, marks)
+            with self._busy():
+                await self.tier.apply(events)
+                await self.log.save_checkpoints(self.tier.name, marks)
         except Exception as error:  # noqa: BLE001 - any tier failure means: catch up later
             self._mark_failed(error)
             return False
-        finally:
-            self._busy_since = None
         self.healthy, self.last_error = True, ""
         self.applied_events += len(events)
         async with self._progress:
@@ -149,8 +158,9 @@ class TierProjection:
     async def _catch_up(self, generation: int) -> bool:
         """Replay every lagging agent of this shard from its checkpoint; True when current."""
         try:
-            await self.tier.open()
-            await self.tier.ping()
+            with self._busy():
+                await self.tier.open()
+                await self.tier.ping()
             checkpoints = await self.log.checkpoints(self.tier.name)
         except Exception as error:  # noqa: BLE001
             self._mark_failed(error)

@@ -40,6 +40,7 @@ FIGURES: dict[str, FigureFn] = {
     "4": writes.batch_commit,
     "5": lifecycle.activation,
     "6": lifecycle.idle_memory,
+    "10": lifecycle.passivated_recall,
     **{f"7{tiers.PARTS[s]}": _per_store(tiers.tier_write, s) for s in polyglot.STORES},
     "8": fanout.fanout,
     **{f"9{tiers.PARTS[t]}": _per_store(fanout.tier_lag, t) for t in fanout.TIERS},
@@ -52,6 +53,7 @@ RUN_ORDER = (
     "1",
     "5",
     "6",
+    "10",
     "3",
     "8",
     *(f"9{tiers.PARTS[t]}" for t in fanout.TIERS),
@@ -68,6 +70,7 @@ PLACEHOLDER = {
     "4": ("log batch commit ÷ raw sqlite3 executemany", 0.8, ">=", "rows/s"),
     "5": ("activation of an agent with memories ÷ bare actor start + first call", 1.5, "<=", "p50 latency"),
     "6": ("USS per idle agent actor ÷ bare idle actor", 1.2, "<=", "mean USS"),
+    "10": ("recall on a passivated agent ÷ on an active one", 1.2, "<=", "p50 latency"),
     "8": ("fan-out: writes applied by all 4 tiers ÷ by the slowest tier alone", 0.7, ">=", "events/s"),
 }
 
@@ -102,7 +105,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke run of every figure")
     parser.add_argument(
-        "--only", default="", help="comma-separated figure ids: 1-6, 7 (= 7a-7e), 7a ... 7e, 8, 9 (= 9a-9d), 9a ... 9d"
+        "--only", default="", help="comma-separated figure ids: 1-6, 7 (= 7a-7e), 7a ... 7e, 8, 9 (= 9a-9d), 9a ... 9d, 10"
     )
     parser.add_argument("--out", type=Path, default=report.REPO / "bench" / "results", help="output directory")
     args = parser.parse_args(argv)

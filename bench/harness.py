@@ -24,11 +24,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from actors.agent import AGENT_NAME
 from actors.handles import lookup
-from actors.model import DEFAULT_KIND, Event, new_event_id, now
 from actors.messages import Flush
+from actors.model import DEFAULT_KIND, Event, new_event_id, now
+from actors.settings import Settings
 from cluster.config import load_settings
 from cluster.local_ray import free_port
-from actors.settings import Settings
 from cluster.runtime import Runtime
 
 AGENT_SLOTS = 100_000

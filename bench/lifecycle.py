@@ -1,4 +1,5 @@
-"""Figures 5 and 6: activating a passivated agent, and the memory an idle agent costs."""
+"""Figures 5, 6 and 10: activating a passivated agent, the memory an idle agent costs, and
+recalling from a passivated agent (which must not activate it)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import psutil
 import ray
 
 from actors.agent import AGENT_NAME, AgentActor
-from actors.messages import AgentRef, SnapshotRequest, unwrap
 from actors.handles import get_or_create, lookup
+from actors.messages import AgentRef, SnapshotRequest, unwrap
 from bench.baselines import BareActor
 from bench.harness import Harness, actor_pid, unique_ids
 from bench.params import Params
-from bench.stats import Figure, Side, percentile, ratio
+from bench.stats import Figure, Side, alternate_async, percentile, ratio
 
 ACTIVATION_TARGET = 1.5
 MEMORY_TARGET = 1.2
+PASSIVE_RECALL_TARGET = 1.2
 DECOMPOSITIONS = 3
 MIB = 2**20
 
@@ -246,4 +248,55 @@ async def idle_memory(h: Harness, p: Params) -> Figure:
     await h.kill_agents(ids)
     for handle in bares:
         ray.kill(handle, no_restart=True)
+    return figure
+
+
+# -- figure 10 --------------------------------------------------------------------------
+
+
+async def passivated_recall(h: Harness, p: Params) -> Figure:
+    """`recall()` on an agent whose actor has passivated vs on one whose actor is live.
+
+    Reads go to the agent's writer, never to its actor: a passivated agent answers as fast
+    as an active one and no worker process is started for it.
+    """
+    figure = Figure(
+        10,
+        f"recall on a passivated agent ({p.activation_memories} memories) ÷ on an active one",
+        PASSIVE_RECALL_TARGET,
+        "<=",
+        "p50 latency",
+    )
+    h.start()
+    sleeper, awake = unique_ids("pr", 2)
+    with h.tracker.step(f"fig 10 · set-up: 2 agents × {p.activation_memories} memories", 2) as advance:
+        await h.create_agents([sleeper, awake], p.activation_memories, 2, advance)
+        await h.kill_agents([sleeper])  # what passivation leaves: no actor, no cached handle
+    query = "a note about the bench content"
+    asleep, active = h.rt.agent(sleeper), h.rt.agent(awake)
+    activated = 0
+
+    async def recall_asleep() -> None:
+        nonlocal activated
+        hits = await asleep.recall(query, k=5)
+        assert hits["items"], "the passivated agent's memories were not found"
+        activated += h.agent_handle(sleeper) is not None
+
+    async def recall_active() -> None:
+        assert (await active.recall(query, k=5))["items"]
+
+    with h.tracker.step("fig 10 · recall: passivated vs active agent", 2 * p.passive_recalls) as advance:
+        system, baseline = await alternate_async(
+            [recall_asleep, recall_active], p.passive_recalls, 3, p.passive_recall_rounds, advance
+        )
+    figure.system = Side("recall, agent passivated", [s * 1000 for s in system])
+    figure.baseline = Side("recall, agent active", [s * 1000 for s in baseline])
+    figure.ratio = ratio(figure.system.p50, figure.baseline.p50)
+    figure.details = {
+        "recalls_that_started_the_agent_actor": activated,
+        "consistency": "strong",
+        "k": 5,
+        "activation_p50_ms_for_comparison": "figure 5 (what a read cost when it went through the actor)",
+    }
+    await h.kill_agents([awake])
     return figure

@@ -41,6 +41,10 @@ ACTIVATIONS = 15  # timed activations per side, alternating
 ACTIVATION_SETTLE_S = 0.5  # quiet time before each timed activation (killed workers exit)
 STALE_HANDLE_ACTIVATIONS = 3  # detail: activation through a cached handle of a dead actor
 
+# -- figure 10: recall of a passivated agent vs recall of an active one ---------------------
+PASSIVE_RECALLS = 100  # timed recalls per side, alternating in rounds
+PASSIVE_RECALL_ROUNDS = 5
+
 # -- figure 6: memory (USS) per idle agent actor vs a bare idle actor --------------------
 MEMORY_ACTORS = 10  # actors per side
 MEMORY_SETTLE_S = 3.0  # idle time before reading USS
@@ -85,6 +89,8 @@ QUICK = {
     "stale_handle_activations": 1,
     "memory_actors": 2,
     "memory_settle_s": 1.0,
+    "passive_recalls": 10,
+    "passive_recall_rounds": 2,
     "tier_agents": 20,
     "tier_batches": 3,
     "tier_warmup": 1,
@@ -124,6 +130,8 @@ class Params:
     stale_handle_activations: int = STALE_HANDLE_ACTIVATIONS
     memory_actors: int = MEMORY_ACTORS
     memory_settle_s: float = MEMORY_SETTLE_S
+    passive_recalls: int = PASSIVE_RECALLS
+    passive_recall_rounds: int = PASSIVE_RECALL_ROUNDS
     tier_agents: int = TIER_AGENTS
     tier_events_per_agent: int = TIER_EVENTS_PER_AGENT
     tier_content_chars: int = TIER_CONTENT_CHARS

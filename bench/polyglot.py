@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlparse
 
-from bench.stats import Skipped
 from actors.settings import Settings
+from bench.stats import Skipped
 from cluster.config import load_settings
 
 STORES = ("redis", "neo4j", "weaviate", "mongo", "postgres")

@@ -142,7 +142,7 @@ def markdown(figures: list[Figure], machine: dict[str, Any], meta: dict[str, Any
     lines = [
         f"# novamem benchmark ({meta['mode']} run, {machine['timestamp']})",
         "",
-        "Each ratio is system ÷ baseline, both measured in this run on this machine (DESIGN.md,",
+        "Each ratio is system ÷ baseline, both measured in this run on this machine (docs/architecture.md,",
         "\"Performance method\"). Targets are goals; this is a report, nothing is asserted.",
         "",
         f"Machine: {machine['cpu_count']} CPUs ({machine['cpu_model']}), {machine['memory_total_gib']} GiB, "
@@ -228,6 +228,7 @@ SHORT = {
     "9b": "neo4j lag",
     "9c": "weaviate lag",
     "9d": "mongo lag",
+    "10": "recall, passivated agent",
 }
 
 

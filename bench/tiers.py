@@ -34,14 +34,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from actors.model import IDENTITY, Event
-from actors.stores import build_stores
 from actors.messages import Flush
+from actors.model import IDENTITY, Event
+from actors.settings import Settings
+from actors.stores import build_stores
 from bench import cpu, polyglot
 from bench.harness import Harness, flush_batches, memory_event, unique_ids
 from bench.params import Params
 from bench.stats import Figure, Side, percentile, ratio
-from actors.settings import Settings
 
 TIER_TARGET = 0.8
 MIN_TIMED = 3

@@ -33,7 +33,8 @@ async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResp
     first = exc.errors()[0]
     if first.get("type") == "json_invalid":
         return error_response(400, "malformed_json", f"request body is not valid JSON: {first.get('msg')}")
-    field = field_path(tuple(first.get("loc", ())))
+    loc = tuple(first.get("loc", ()))
+    field = field_path(loc[1:] if loc and loc[0] in ("body", "path", "query") else loc)
     if field == "body" and first.get("type") in ("model_attributes_type", "dict_type", "missing"):
         return error_response(422, "invalid_input", "request body must be a JSON object (Content-Type: application/json)", "body")
     return error_response(422, "invalid_input", f"{field}: {first.get('msg')}", field)

@@ -8,8 +8,8 @@ event's seq: known ids keep their stored seq, new events continue densely from
 
 from __future__ import annotations
 
-from actors.model import Event
 from actors.messages import Flush, FlushResult
+from actors.model import Event
 
 
 def assume_fresh(flush: Flush) -> FlushResult:

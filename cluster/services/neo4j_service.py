@@ -11,7 +11,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .buildcache import all_exist, artefact_dir, build_lock, fingerprint, is_complete, mark_complete, prune_siblings, run_logged
+from .buildcache import (
+    all_exist,
+    artefact_dir,
+    build_lock,
+    fingerprint,
+    is_complete,
+    mark_complete,
+    prune_siblings,
+    run_logged,
+)
 from .errors import BuildError
 from .paths import SOURCE_DIR
 from .service import Service

@@ -451,6 +451,14 @@ def test_docs_page_and_openapi_list_every_route(http: httpx.Client) -> None:
     assert ROUTES <= listed, ROUTES - listed
 
 
+def test_listing_returns_more_than_working_memory_holds(http: httpx.Client, agent: str) -> None:
+    """200 memories, working memory 128: `limit=1000` lists all 200, not the 128 the actor keeps."""
+    items = [{"content": f"m{i}"} for i in range(200)]
+    assert http.post(f"/v1/agents/{agent}/memories:batch", json={"items": items}).status_code == 201
+    listed = http.get(f"/v1/agents/{agent}/memories", params={"limit": 1000}).json()["items"]
+    assert len(listed) == 200 and listed[-1]["content"] == "m0"
+
+
 # -- bad input: always 4xx JSON, never 5xx ---------------------------------------------
 
 BODY_ROUTES = [

@@ -149,3 +149,13 @@ async def test_working_memory_is_bounded(make_runtime, agent_id: str) -> None:
     assert [i["content"] for i in memory["items"]] == [f"m{i}" for i in range(19, 11, -1)]
     page = await agent.history(limit=5, before_seq=memory["items"][-1]["seq"])
     assert [i["content"] for i in page] == [f"m{i}" for i in range(11, 6, -1)]
+
+
+async def test_history_reaches_past_working_memory(runtime: Runtime, agent_id: str) -> None:
+    """More memories than the actor's working memory holds (128): history still returns them
+    all. It used to be answered from the actor's deque, which had evicted the oldest."""
+    agent = runtime.agent(agent_id)
+    await agent.set_identity("Long memory")
+    await agent.remember_many([{"content": f"m{i}"} for i in range(200)])
+    history = await agent.history(limit=1000)
+    assert [h["content"] for h in history] == [f"m{i}" for i in range(199, -1, -1)]
