@@ -14,6 +14,7 @@ imports no database driver (and neither numpy nor pydantic): writers own every c
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -72,6 +73,7 @@ class Agent:
     ) -> None:
         self.agent_id = agent_id
         self.config = config
+        _lower_priority(config.niceness)
         self.writer = writer
         self.directory = directory
         self.identity: Identity | None = None
@@ -241,6 +243,16 @@ class Agent:
         self._closing = True
         self.directory.agent_passivated.remote(AgentRef(self.agent_id))
         ray.kill(ray.get_runtime_context().current_actor, no_restart=True)
+
+
+def _lower_priority(niceness: int) -> None:
+    """Renice every thread of this worker process (Linux nice values are per thread)."""
+    tasks = "/proc/self/task"
+    for tid in os.listdir(tasks) if niceness and os.path.isdir(tasks) else []:
+        try:
+            os.setpriority(os.PRIO_PROCESS, int(tid), niceness)
+        except OSError:  # a thread that just ended, or a platform that refuses
+            continue
 
 
 AgentActor = ray.remote(num_cpus=0, max_restarts=-1, max_task_retries=3)(Agent)

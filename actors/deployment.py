@@ -50,6 +50,7 @@ class Deployment:
             idle_timeout_s=s.idle_timeout_s,
             max_flush_events=s.batch_max_events,
             writer_deadline_s=s.log_retry_deadline_s + s.call_timeout_s,
+            niceness=s.agent_niceness,
         )
 
     def cached(self, agent_id: str) -> ActorHandle[Agent] | None:

@@ -170,6 +170,8 @@ class AgentConfig:
     max_flush_events: int
     writer_deadline_s: float
     """How long the agent rides out an unreachable writer before answering Unavailable."""
+    niceness: int
+    """CPU priority below the writers' and the stores' (see `Settings.agent_niceness`)."""
 
 
 # -- agent actor -> writer: the commit path and activation ----------------------------------

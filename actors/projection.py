@@ -2,7 +2,9 @@
 
 Each tier has its own projection, running as its own task with its own queue, so the
 slowest tier sets no pace for the others and none for the commit path. Committed events
-are applied as they come (the fast path), in bounded batches, then checkpointed. Any
+are applied as they come (the fast path), in bounded batches; checkpoints are saved at
+most once a second (and whenever the projection goes idle), since re-applying a few
+events after a crash is harmless and a save per apply is most of a small apply's cost. Any
 failure flips the projection into catch-up: it replays each lagging agent of the shard
 from its checkpoint by reading the log, backing off, until the tier is current again.
 A dead tier therefore never blocks the log or the other tiers, and comes back on its own.
@@ -24,6 +26,7 @@ from actors.stores.base import EventLog, Tier
 log = logging.getLogger(__name__)
 
 REPLAY_PAGE = 500
+CHECKPOINT_EVERY_S = 1.0
 MAX_APPLY_EVENTS = 2048
 """Largest fast-path apply: a backlog drains in steps, each well inside the stall limit."""
 
@@ -31,11 +34,20 @@ MAX_APPLY_EVENTS = 2048
 class TierProjection:
     """Applies committed events to `tier`, saves checkpoints, and answers read-your-writes waits."""
 
-    def __init__(self, tier: Tier, event_log: EventLog, heads: ShardHeads, stall_s: float = 10.0) -> None:
+    def __init__(
+        self, tier: Tier, event_log: EventLog, heads: ShardHeads, stall_s: float = 10.0, apply_interval_s: float = 0.0
+    ) -> None:
+        """`apply_interval_s`: under sustained load, at most one apply per interval, so that
+        each carries the events of the whole interval (a lone event is applied at once)."""
         self.tier = tier
         self.log = event_log
         self.heads = heads
         self.stall_s = stall_s
+        self.apply_interval_s = apply_interval_s
+        self._last_apply = 0.0
+        self._unsaved: dict[str, int] = {}
+        """Checkpoints applied but not yet saved to the log."""
+        self._last_save = 0.0
         self.applied: dict[str, int] = {}
         """agent_id -> last seq this tier holds (its checkpoint)."""
         self.healthy = True
@@ -86,6 +98,7 @@ class TierProjection:
         if reset:
             self._generation += 1
             self.applied = {}
+            self._unsaved = {}
             self._pending.clear()
             self._stale = True
         self._running.set()
@@ -108,14 +121,25 @@ class TierProjection:
                 await asyncio.sleep(next(delays))
                 continue
             delays = TIER_BACKOFF.delays()
+            if not self._pending and self._unsaved:
+                self._stale = not await self._save_idle(self._generation)
+                continue  # events may have arrived while saving
             if not self._pending:
                 self._wakeup.clear()
                 await self._wakeup.wait()
                 continue
+            await self._pace()
             batch = self._pending[:MAX_APPLY_EVENTS]
             del self._pending[:MAX_APPLY_EVENTS]
             fresh = [e for e in batch if e.seq > self.applied.get(e.agent_id, 0)]
             self._stale = not await self._apply(fresh, self._generation)
+
+    async def _pace(self) -> None:
+        """Let a batch gather while the last apply is recent; a full batch goes at once."""
+        wait = self._last_apply + self.apply_interval_s - time.monotonic()
+        if wait > 0 and len(self._pending) < MAX_APPLY_EVENTS:
+            await asyncio.sleep(wait)
+        self._last_apply = time.monotonic()
 
     async def _apply(self, events: list[Event], generation: int) -> bool:
         """Apply and checkpoint; False on failure. Work from before a reset is dropped."""
@@ -143,7 +167,6 @@ class TierProjection:
         try:
             with self._busy():
                 await self.tier.apply(events)
-                await self.log.save_checkpoints(self.tier.name, marks)
         except Exception as error:  # noqa: BLE001 - any tier failure means: catch up later
             self._mark_failed(error)
             return False
@@ -152,7 +175,28 @@ class TierProjection:
         async with self._progress:
             for agent_id, seq in marks.items():
                 self.applied[agent_id] = max(self.applied.get(agent_id, 0), seq)
+                self._unsaved[agent_id] = self.applied[agent_id]
             self._progress.notify_all()
+        if time.monotonic() - self._last_save < CHECKPOINT_EVERY_S:
+            return True
+        return await self._save_checkpoints()
+
+    async def _save_idle(self, generation: int) -> bool:
+        """Save pending checkpoints when nothing else is to do (never across a pause or reset)."""
+        await self._running.wait()
+        async with self._applying:
+            return generation != self._generation or await self._save_checkpoints()
+
+    async def _save_checkpoints(self) -> bool:
+        """Persist what has been applied; False (and catch-up later) if the log refuses."""
+        unsaved, self._unsaved = self._unsaved, {}
+        try:
+            await self.log.save_checkpoints(self.tier.name, unsaved)
+        except Exception as error:  # noqa: BLE001
+            self._unsaved = {**unsaved, **self._unsaved}
+            self._mark_failed(error)
+            return False
+        self._last_save = time.monotonic()
         return True
 
     async def _catch_up(self, generation: int) -> bool:

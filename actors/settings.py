@@ -41,6 +41,9 @@ class Settings(BaseModel):
     dedup_window: int = Field(1024, ge=0, le=1_000_000)
     idle_timeout_s: float = Field(600.0, gt=0)
     call_timeout_s: float = Field(60.0, gt=0)
+    agent_niceness: int = Field(10, ge=0, le=19)
+    """Agent actors run this much nicer than the rest: hundreds of busy agent processes
+    then cannot starve the few writers and database servers that every agent waits on."""
     activation_timeout_s: float = Field(300.0, gt=0)
     """Budget for a call that must first start the agent's actor: worker processes start
     a few at a time, so when hundreds of agents activate at once the last ones wait."""
@@ -48,6 +51,9 @@ class Settings(BaseModel):
     embedder: str = "hashing"
     """`hashing` (built in, deterministic) or `package.module:Class` taking `dim=`."""
     embedding_dim: int = Field(256, ge=2, le=8192)
+    tier_apply_interval_ms: float = Field(100.0, ge=0, le=10_000)
+    """Under sustained writes each tier applies at most once per interval (bigger batches,
+    far less per-event work); a write after a quiet spell is applied at once."""
     recall_candidates: int = Field(50, ge=1, le=10_000)
     recall_wait_s: float = Field(5.0, ge=0)
 

@@ -61,8 +61,8 @@ class BackendWriter:
         self.log = stores.log
         self.guard = LogGuard(self.log, settings.log_retry_deadline_s)
         self.heads = ShardHeads(index, pool_size)
-        stall_s = 2 * settings.store_timeout_s
-        self.projections = [TierProjection(tier, self.log, self.heads, stall_s) for tier in stores.tiers]
+        stall_s, interval_s = 2 * settings.store_timeout_s, settings.tier_apply_interval_ms / 1000
+        self.projections = [TierProjection(tier, self.log, self.heads, stall_s, interval_s) for tier in stores.tiers]
         self.batcher = CommitBatcher(
             self.guard, settings.batch_max_events, settings.batch_max_delay_ms / 1000, self._committed
         )

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 import psutil
 
 GROUPS = (
-    ("AgentActor", "agent actors"),
+    ("ray::Agent", "agent actors"),
     ("BackendWriter", "writers"),
     ("NoopAgent", "no-op agents"),
     ("NoopWriter", "no-op writers"),
     ("BareActor", "bare actors"),
-    ("ServeReplica:novamem:", "serve replica (novamem)"),
+    ("ServeReplica:novamem-novamem-bench-", "serve replica (novamem)"),  # app_name(the harness's namespace)
     ("ServeReplica", "serve replica (other)"),
     ("ProxyActor", "serve proxy"),
     ("ServeController", "serve controller"),

@@ -36,18 +36,22 @@ CONSTRAINTS = [
 
 APPLY_MEMORIES = """
 UNWIND $rows AS r
+OPTIONAL MATCH (applied:Memory {uid: $ns + '|' + r.agent_id + '|' + toString(r.seq)})
+WITH r WHERE applied IS NULL
 MERGE (a:Agent {uid: $ns + '|' + r.agent_id})
   ON CREATE SET a.ns = $ns, a.agent_id = r.agent_id
-MERGE (m:Memory {uid: $ns + '|' + r.agent_id + '|' + toString(r.seq)})
-SET m.ns = $ns, m.agent_id = r.agent_id, m.seq = r.seq, m.kind = r.kind, m.content = r.content,
-    m.session_id = r.session_id, m.created_at = r.created_at
-MERGE (a)-[:REMEMBERS]->(m)
+CREATE (m:Memory {uid: $ns + '|' + r.agent_id + '|' + toString(r.seq), ns: $ns, agent_id: r.agent_id, seq: r.seq,
+                  kind: r.kind, content: r.content, session_id: r.session_id, created_at: r.created_at})
+CREATE (a)-[:REMEMBERS]->(m)
 WITH m, r
 UNWIND r.entities AS entity
 MERGE (e:Entity {uid: $ns + '|' + entity.key})
   ON CREATE SET e.ns = $ns, e.key = entity.key, e.name = entity.name
-MERGE (m)-[:MENTIONS]->(e)
+CREATE (m)-[:MENTIONS]->(e)
 """
+"""A logged event never changes, so a memory already in the graph was applied whole (in
+one transaction, with its edges): it is skipped. A new one is created with its edges,
+with no MERGE on relationships, whose cost grows with the agent's number of memories."""
 
 APPLY_IDENTITIES = """
 UNWIND $rows AS r

@@ -1,6 +1,6 @@
 """HTTP API v1 contract, over real HTTP to a real Ray Serve app on a real Ray cluster.
 
-Every route of the contract table (docs: DESIGN.md "HTTP API v1") is exercised with real
+Every route of the contract table (the README, "HTTP API v1") is exercised with real
 requests; status codes and bodies are asserted exactly. Bad input must always be a 4xx
 with a JSON body `{"error": {"code", "message", "field"?}}`, never a 5xx.
 """

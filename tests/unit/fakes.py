@@ -44,6 +44,8 @@ class MemoryLog:
         self.events: dict[str, list[Event]] = defaultdict(list)
         self.tier_checkpoints: dict[str, dict[str, int]] = defaultdict(dict)
         self.faults = Faults()
+        self.checkpoint_faults = Faults()
+        """Apart from `faults`: checkpoint saves can be held or failed on their own."""
         self.appends: list[list[Flush]] = []
 
     async def open(self) -> None: ...
@@ -115,6 +117,7 @@ class MemoryLog:
         return dict(self.tier_checkpoints[tier])
 
     async def save_checkpoints(self, tier: str, checkpoints: dict[str, int]) -> None:
+        await self.checkpoint_faults.enter()
         saved = self.tier_checkpoints[tier]
         for agent, seq in checkpoints.items():
             saved[agent] = max(saved.get(agent, 0), seq)

@@ -137,3 +137,31 @@ async def test_wait_for_times_out_when_the_tier_is_behind(world) -> None:
     await w.commit("ada", ["held"])
     assert not await w.projections[0].wait_for("ada", 1, 0.05)
     tier.faults.gate.set()
+
+
+async def test_events_that_arrive_while_checkpoints_are_saved_are_applied(world) -> None:
+    """The idle checkpoint save yields to the loop: a commit landing meanwhile must not wait
+    for the next commit (at the end of a load there is none, and the tier stayed behind)."""
+    tier = MemoryTier()
+    w = world(tier)
+    w.start()
+    projection = w.projections[0]
+    await w.commit("ada", ["first"])
+    await eventually(lambda: w.log.tier_checkpoints["fake"].get("ada") == 1)  # saved with its apply
+    w.log.checkpoint_faults.gate.clear()
+    saves = w.log.checkpoint_faults.calls
+    await w.commit("ada", ["second"])  # applied; its checkpoint waits for the idle save, which hangs
+    await eventually(lambda: w.log.checkpoint_faults.calls > saves)
+    await w.commit("ada", ["during the save"])
+    w.log.checkpoint_faults.gate.set()
+    assert await projection.wait_for("ada", 3, EVENTUALLY_S), "the last commit of a load was never applied"
+
+
+async def test_checkpoints_are_saved_once_the_projection_is_idle(world) -> None:
+    tier = MemoryTier()
+    w = world(tier)
+    w.start()
+    for i in range(5):
+        await w.commit("ada", [f"m{i}"])
+    await eventually(lambda: w.log.tier_checkpoints["fake"].get("ada") == 5)
+    assert w.log.checkpoint_faults.calls < 5, "not one save per apply"
