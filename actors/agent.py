@@ -37,7 +37,6 @@ from actors.messages import (
     FlushResult,
     IdentityResult,
     IdentityUpdate,
-    NewMemory,
     RememberReply,
     RememberRequest,
     SnapshotRequest,
@@ -128,7 +127,7 @@ class Agent:
                 elif (pending := self.commits.pending(item.event_id)) is not None:
                     waits.append((index, pending, False))
                 else:
-                    waits.append((index, self.commits.submit(self._new_event(item)), True))
+                    waits.append((index, self.commits.submit(item.event(self.agent_id)), True))
             for index, future, first in waits:
                 seq, created = await future
                 acks[index] = WriteAck(seq, request.items[index].event_id, created and first)
@@ -145,19 +144,6 @@ class Agent:
                 items = [e.view() for e in list(self.working)[::-1][: request.limit]]
                 cached = self._working_cache[request.limit] = WorkingMemory(self.identity, self.head, items)
             return cached
-
-    def _new_event(self, item: NewMemory) -> Event:
-        return Event(
-            agent_id=self.agent_id,
-            seq=0,
-            event_id=item.event_id,
-            kind=item.kind,
-            content=item.content,
-            metadata=item.metadata,
-            entities=item.entities,
-            embedding=item.embedding,
-            session_id=item.session_id,
-        )
 
     # -- call plumbing ------------------------------------------------------------------
 

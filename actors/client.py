@@ -22,24 +22,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ray.exceptions import RayActorError
 
+from actors import inputs
 from actors.agent import AGENT_NAME, AgentActor
 from actors.deployment import Deployment
 from actors.errors import AgentPassivating, InvalidInput, Unavailable
 from actors.handles import get_or_create, lookup
-from actors.inputs import (
-    FindInput,
-    GraphQuery,
-    HistoryQuery,
-    IdentityInput,
-    MemoryBatchInput,
-    MemoryInput,
-    PageQuery,
-    RecallInput,
-    check_agent_id,
-    check_batch_size,
-    check_embedding,
-    validated,
-)
 from actors.messages import (
     AgentRef,
     Failure,
@@ -74,7 +61,7 @@ class AgentClient:
     """Async API of one agent. Cheap to create; holds no connection."""
 
     def __init__(self, agent_id: str, deployment: Deployment) -> None:
-        self.agent_id = check_agent_id(agent_id)
+        self.agent_id = inputs.check_agent_id(agent_id)
         self.deployment = deployment
 
     # -- writes (through the agent's actor) --------------------------------------------
@@ -88,9 +75,9 @@ class AgentClient:
     ) -> dict[str, Any]:
         """Create the agent or add an identity version; unchanged fields keep the version."""
         fields = _given(name=name, persona=persona, traits=traits, metadata=metadata)
-        return await self.set_identity_input(validated(IdentityInput, fields))
+        return await self.set_identity_input(inputs.validated(inputs.IdentityInput, fields))
 
-    async def set_identity_input(self, identity: IdentityInput) -> dict[str, Any]:
+    async def set_identity_input(self, identity: inputs.IdentityInput) -> dict[str, Any]:
         update = IdentityUpdate(identity.name, identity.persona, identity.traits, identity.metadata, new_event_id())
         result = await self._on_actor(lambda actor: actor.put_identity.remote(update), create=True)
         return {"identity": result.identity.to_wire(), "changed": result.changed, "created": result.created}
@@ -115,45 +102,32 @@ class AgentClient:
             session_id=session_id,
             event_id=event_id,
         )
-        return await self.remember_input(validated(MemoryInput, fields))
+        return await self.remember_input(inputs.validated(inputs.MemoryInput, fields))
 
-    async def remember_input(self, memory: MemoryInput) -> dict[str, Any]:
-        check_embedding(memory.embedding, self.deployment.settings.embedding_dim)
+    async def remember_input(self, memory: inputs.MemoryInput) -> dict[str, Any]:
+        inputs.check_embedding(memory.embedding, self.deployment.settings.embedding_dim)
         (ack,) = await self._remember([memory])
         return ack
 
     async def remember_many(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Append several memories in one call; one result per item, in order.
 
-        Every item is validated before anything is sent, so a bad item (reported as
+        Every item is inputs.validated before anything is sent, so a bad item (reported as
         `items[i].field`) means nothing of the batch is written.
         """
         if not isinstance(items, list) or not items:
             raise InvalidInput("items must be a non-empty list", "items")
-        check_batch_size(len(items), self.deployment.settings.max_batch_items)
-        return await self.remember_many_input(validated(MemoryBatchInput, {"items": items}))
+        inputs.check_batch_size(len(items), self.deployment.settings.max_batch_items)
+        return await self.remember_many_input(inputs.validated(inputs.MemoryBatchInput, {"items": items}))
 
-    async def remember_many_input(self, batch: MemoryBatchInput) -> list[dict[str, Any]]:
-        check_batch_size(len(batch.items), self.deployment.settings.max_batch_items)
+    async def remember_many_input(self, batch: inputs.MemoryBatchInput) -> list[dict[str, Any]]:
+        inputs.check_batch_size(len(batch.items), self.deployment.settings.max_batch_items)
         for index, item in enumerate(batch.items):
-            check_embedding(item.embedding, self.deployment.settings.embedding_dim, f"items[{index}].embedding")
+            inputs.check_embedding(item.embedding, self.deployment.settings.embedding_dim, f"items[{index}].embedding")
         return await self._remember(batch.items)
 
-    async def _remember(self, items: list[MemoryInput]) -> list[dict[str, Any]]:
-        request = RememberRequest(
-            [
-                NewMemory(
-                    content=item.content,
-                    kind=item.kind,
-                    metadata=item.metadata,
-                    entities=item.entities,
-                    embedding=item.embedding,
-                    session_id=item.session_id,
-                    event_id=item.event_id,
-                )
-                for item in items
-            ]
-        )
+    async def _remember(self, items: list[inputs.MemoryInput]) -> list[dict[str, Any]]:
+        request = RememberRequest([NewMemory(**item.model_dump()) for item in items])
         reply = await self._on_actor(lambda actor: actor.remember.remote(request))
         return [asdict(ack) for ack in reply.acks]
 
@@ -175,7 +149,7 @@ class AgentClient:
 
     async def working_memory(self, limit: int = 20) -> dict[str, Any]:
         """Identity plus the newest `limit` memories, straight from the actor (no I/O)."""
-        request = WorkingMemoryRequest(validated(PageQuery, {"limit": limit}).limit)
+        request = WorkingMemoryRequest(inputs.validated(inputs.PageQuery, {"limit": limit}).limit)
         memory = await self._on_actor(lambda actor: actor.working_memory.remote(request))
         return {"identity": memory.identity.to_wire(), "last_seq": memory.last_seq, "items": _views(memory.items)}
 
@@ -183,9 +157,9 @@ class AgentClient:
 
     async def history(self, limit: int = 20, before_seq: int | None = None) -> list[dict[str, Any]]:
         """Memories newest first, from the log; page with `before_seq`."""
-        return await self.history_input(validated(HistoryQuery, _given(limit=limit, before_seq=before_seq)))
+        return await self.history_input(inputs.validated(inputs.HistoryQuery, _given(limit=limit, before_seq=before_seq)))
 
-    async def history_input(self, query: HistoryQuery) -> list[dict[str, Any]]:
+    async def history_input(self, query: inputs.HistoryQuery) -> list[dict[str, Any]]:
         request = HistoryRequest(self.agent_id, query.limit, query.before_seq)
         return _views((await self._on_writer(lambda writer: writer.history.remote(request))).items)
 
@@ -208,10 +182,10 @@ class AgentClient:
         fields = _given(
             query=query, k=k, kinds=kinds, session_id=session_id, embedding=embedding, consistency=consistency
         )
-        return await self.recall_input(validated(RecallInput, fields))
+        return await self.recall_input(inputs.validated(inputs.RecallInput, fields))
 
-    async def recall_input(self, recall: RecallInput) -> dict[str, Any]:
-        check_embedding(recall.embedding, self.deployment.settings.embedding_dim)
+    async def recall_input(self, recall: inputs.RecallInput) -> dict[str, Any]:
+        inputs.check_embedding(recall.embedding, self.deployment.settings.embedding_dim)
         request = RecallRequest(
             self.agent_id, recall.query, recall.k, recall.kinds, recall.session_id, recall.embedding, recall.consistency
         )
@@ -224,9 +198,9 @@ class AgentClient:
     ) -> list[dict[str, Any]]:
         """Memories whose metadata equals every given value (`a.b` reaches into objects), newest first."""
         fields = _given(metadata=metadata, kinds=kinds, limit=limit, consistency=consistency)
-        return await self.find_input(validated(FindInput, fields))
+        return await self.find_input(inputs.validated(inputs.FindInput, fields))
 
-    async def find_input(self, find: FindInput) -> list[dict[str, Any]]:
+    async def find_input(self, find: inputs.FindInput) -> list[dict[str, Any]]:
         request = FindRequest(self.agent_id, find.metadata, find.kinds, find.limit, find.consistency)
         return _views((await self._on_writer(lambda writer: writer.find.remote(request))).items)
 
@@ -235,9 +209,9 @@ class AgentClient:
     ) -> dict[str, Any]:
         """`{nodes, edges}` within `hops` of this agent, or of one entity its memories mention."""
         fields = _given(hops=hops, entity=entity, limit=limit, consistency=consistency)
-        return await self.neighbourhood_input(validated(GraphQuery, fields))
+        return await self.neighbourhood_input(inputs.validated(inputs.GraphQuery, fields))
 
-    async def neighbourhood_input(self, graph: GraphQuery) -> dict[str, Any]:
+    async def neighbourhood_input(self, graph: inputs.GraphQuery) -> dict[str, Any]:
         request = GraphRequest(self.agent_id, graph.hops, graph.entity, graph.limit, graph.consistency)
         reply = await self._on_writer(lambda writer: writer.neighbourhood.remote(request))
         return {"nodes": reply.nodes, "edges": reply.edges}

@@ -15,7 +15,7 @@ import dataclasses
 import importlib
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 import msgpack
 
@@ -47,6 +47,12 @@ def wire(cls: type[T]) -> type[T]:
         _DECODERS[cls] = lambda body: cls(**{k: v for k, v in body.items() if k in names})
     cls.__reduce__ = _reduce  # type: ignore[method-assign]
     return cls
+
+
+@dataclass_transform()
+def message(cls: type[T]) -> type[T]:
+    """The usual shape of a wire type: a slotted dataclass, registered with `wire`."""
+    return wire(dataclasses.dataclass(slots=True)(cls))
 
 
 def _reduce(value: Any) -> tuple[Any, tuple[bytes]]:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 
-from actors.codec import wire
+from actors.codec import message, wire
 from actors.errors import NovamemError, from_wire
 from actors.model import Event, Identity, Memory
 
@@ -79,8 +79,7 @@ class AgentRef:
 # -- client -> agent actor ----------------------------------------------------------------
 
 
-@wire
-@dataclass(slots=True)
+@message
 class IdentityUpdate:
     """A validated identity document to store as the next version (if anything changed)."""
 
@@ -91,16 +90,14 @@ class IdentityUpdate:
     event_id: str
 
 
-@wire
-@dataclass(slots=True)
+@message
 class IdentityResult:
     identity: Identity
     changed: bool
     created: bool
 
 
-@wire
-@dataclass(slots=True)
+@message
 class NewMemory:
     """A validated memory, its event id fixed before the first attempt."""
 
@@ -112,15 +109,19 @@ class NewMemory:
     session_id: str | None
     event_id: str
 
+    def event(self, agent_id: str) -> Event:
+        """The event that records this memory (its seq is assigned on commit)."""
+        return Event(
+            agent_id, 0, self.event_id, self.kind, self.content, self.metadata, self.entities, self.embedding, self.session_id
+        )
 
-@wire
-@dataclass(slots=True)
+
+@message
 class RememberRequest:
     items: list[NewMemory]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class WriteAck:
     """`created` is False when the event id was already in the log (a retry)."""
 
@@ -129,14 +130,12 @@ class WriteAck:
     created: bool
 
 
-@wire
-@dataclass(slots=True)
+@message
 class RememberReply:
     acks: list[WriteAck]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class AgentInfo:
     agent_id: str
     identity: Identity
@@ -145,22 +144,19 @@ class AgentInfo:
     activated_at: float
 
 
-@wire
-@dataclass(slots=True)
+@message
 class WorkingMemoryRequest:
     limit: int
 
 
-@wire
-@dataclass(slots=True)
+@message
 class WorkingMemory:
     identity: Identity
     last_seq: int
     items: list[Memory]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class AgentConfig:
     """The settings an agent actor needs (and nothing more: no store addresses or secrets)."""
 
@@ -177,8 +173,7 @@ class AgentConfig:
 # -- agent actor -> writer: the commit path and activation ----------------------------------
 
 
-@wire
-@dataclass(slots=True)
+@message
 class Flush:
     """One agent's events to commit as a unit; seqs are assigned densely from `first_seq`.
 
@@ -191,8 +186,7 @@ class Flush:
     events: list[Event]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class FlushResult:
     """`ok=False` means the agent's view of its head was stale (`head` is the truth)."""
 
@@ -203,16 +197,14 @@ class FlushResult:
     created: list[bool] = field(default_factory=list)
 
 
-@wire
-@dataclass(slots=True)
+@message
 class SnapshotRequest:
     agent_id: str
     recent_limit: int
     dedup_window: int
 
 
-@wire
-@dataclass(slots=True)
+@message
 class AgentSnapshot:
     """What an agent actor needs to (re)activate: identity, head, recent events and ids."""
 
@@ -232,28 +224,24 @@ class AgentSnapshot:
 # -- client -> writer: reads that skip the agent actor ---------------------------------------
 
 
-@wire
-@dataclass(slots=True)
+@message
 class HistoryRequest:
     agent_id: str
     limit: int
     before_seq: int | None = None
 
 
-@wire
-@dataclass(slots=True)
+@message
 class MemoryPage:
     items: list[Memory]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class IdentityVersions:
     versions: list[Identity]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class RecallRequest:
     agent_id: str
     query: str
@@ -264,24 +252,21 @@ class RecallRequest:
     consistency: Consistency = "strong"
 
 
-@wire
-@dataclass(slots=True)
+@message
 class RecallHit:
     memory: Memory
     score: float
     sources: list[str]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class RecallReply:
     hits: list[RecallHit]
     degraded: list[str]
     """Tiers that could not answer or were behind; the ranking may be partial."""
 
 
-@wire
-@dataclass(slots=True)
+@message
 class FindRequest:
     agent_id: str
     metadata: dict[str, Any]
@@ -290,8 +275,7 @@ class FindRequest:
     consistency: Consistency = "strong"
 
 
-@wire
-@dataclass(slots=True)
+@message
 class GraphRequest:
     agent_id: str
     hops: int = 2
@@ -300,8 +284,7 @@ class GraphRequest:
     consistency: Consistency = "strong"
 
 
-@wire
-@dataclass(slots=True)
+@message
 class Graph:
     """Nodes and edges in the shapes of `actors.model` (`agent_node`, `graph_edge`, …)."""
 
@@ -312,16 +295,14 @@ class Graph:
 # -- operations: stats, health, rebuild and verification ------------------------------------
 
 
-@wire
-@dataclass(slots=True)
+@message
 class LogHealth:
     name: str
     ok: bool
     error: str = ""
 
 
-@wire
-@dataclass(slots=True)
+@message
 class TierState:
     """One tier in one writer's shard; `lag` is the shard's log head minus its checkpoints."""
 
@@ -332,8 +313,7 @@ class TierState:
     applied_events: int
 
 
-@wire
-@dataclass(slots=True)
+@message
 class WriterStats:
     index: int
     queue_depth: int
@@ -347,29 +327,25 @@ class WriterStats:
     restarted: bool
 
 
-@wire
-@dataclass(slots=True)
+@message
 class TierRef:
     tier: str
 
 
-@wire
-@dataclass(slots=True)
+@message
 class ResumeTier:
     tier: str
     reset: bool
 
 
-@wire
-@dataclass(slots=True)
+@message
 class CountMismatch:
     agent_id: str
     log: int
     tier: int
 
 
-@wire
-@dataclass(slots=True)
+@message
 class TierCounts:
     """Per-agent memory counts of a tier checked against the log."""
 
@@ -380,21 +356,18 @@ class TierCounts:
     mismatches: list[CountMismatch]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class RebuildStarted:
     tier: str
     writers: int
 
 
-@wire
-@dataclass(slots=True)
+@message
 class ActiveAgents:
     agent_ids: list[str]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class DeploymentInfo:
     """What a process joining a deployment learns from its Directory."""
 
@@ -402,24 +375,21 @@ class DeploymentInfo:
     writer_names: list[str]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class LogTotals:
     name: str
     ok: bool
     errors: list[str]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class TierTotals:
     ok: bool
     lag: int
     errors: list[str]
 
 
-@wire
-@dataclass(slots=True)
+@message
 class DeploymentStats:
     profile: str
     namespace: str

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import Any
 
-from actors.codec import wire
+from actors.codec import message
 
 SCHEMA_VERSION = 1
 
@@ -77,8 +77,7 @@ def mentioned_keys(text: str) -> list[str]:
     return list(dict.fromkeys(runs))
 
 
-@wire
-@dataclass(slots=True)
+@message
 class Event:
     """One change to one agent: a memory, a message, a session marker or an identity version."""
 
@@ -159,8 +158,7 @@ _WIRE_FIELD_SET = _WIRE_FIELD_KEYS | {"extra"}
 _REQUIRED_DEFAULTS: dict[str, Any] = {"seq": 0, "event_id": "", "kind": DEFAULT_KIND, "agent_id": ""}
 
 
-@wire
-@dataclass(slots=True)
+@message
 class Memory:
     """A memory as callers see it."""
 
@@ -178,8 +176,7 @@ class Memory:
 IDENTITY_FIELDS: tuple[str, ...] = ("name", "persona", "traits", "metadata")
 
 
-@wire
-@dataclass(slots=True)
+@message
 class Identity:
     """Who an agent is. Every change is a new version, kept in the log forever.
 

@@ -36,7 +36,7 @@ from actors.projection import TierProjection
 from actors.recall import reciprocal_rank_fusion
 from actors.settings import Settings
 from actors.shard import ShardHeads
-from actors.stores.base import DocumentTier, EventLog, GraphTier, HotTier, Query
+from actors.stores.base import DocumentTier, EventLog, GraphTier, HotTier, Page, Query
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class ReadService:
 
     async def history(self, request: HistoryRequest) -> MemoryPage:
         self.head(request.agent_id)
-        events = await self.log.history(request.agent_id, request.before_seq, request.limit)
+        events = await self.log.history(request.agent_id, Page(request.limit, request.before_seq))
         return MemoryPage([e.view() for e in events])
 
     async def identity_history(self, agent_id: str) -> IdentityVersions:
@@ -156,7 +156,7 @@ class ReadService:
             except Exception as error:  # noqa: BLE001 - recall degrades, never fails on one tier
                 log.warning("recall on tier %s failed: %s", projection.name, error)
                 degraded.append(projection.name)
-        recent = await self.log.history(query.agent_id, None, query.candidates, query.kinds, query.session_id)
+        recent = await self.log.history(query.agent_id, Page(query.candidates, None, query.kinds, query.session_id))
         ranked["log.recency"] = [e.seq for e in recent]
         fused = reciprocal_rank_fusion(ranked, query.k)
         by_seq = {e.seq: e for e in await self.log.get(query.agent_id, [f.seq for f in fused])}

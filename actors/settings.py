@@ -51,7 +51,7 @@ class Settings(BaseModel):
     embedder: str = "hashing"
     """`hashing` (built in, deterministic) or `package.module:Class` taking `dim=`."""
     embedding_dim: int = Field(256, ge=2, le=8192)
-    tier_apply_interval_ms: float = Field(100.0, ge=0, le=10_000)
+    tier_apply_interval_ms: float = Field(200.0, ge=0, le=10_000)
     """Under sustained writes each tier applies at most once per interval (bigger batches,
     far less per-event work); a write after a quiet spell is applied at once."""
     recall_candidates: int = Field(50, ge=1, le=10_000)

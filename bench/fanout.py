@@ -264,13 +264,8 @@ async def full_run(h: Harness, p: Params) -> Run:
 
 async def fanout(h: Harness, p: Params) -> Figure:
     """Figure 8: events/s applied by all four tiers ÷ by the slowest tier alone."""
-    figure = Figure(
-        8,
-        f"fan-out: {p.fanout_agents} agents' writes applied by all 4 tiers ÷ by the slowest tier alone",
-        FANOUT_TARGET,
-        ">=",
-        "events/s applied by every tier",
-    )
+    name = f"fan-out: {p.fanout_agents} agents' writes applied by all 4 tiers ÷ by the slowest tier alone"
+    figure = Figure(8, name, FANOUT_TARGET, ">=", "events/s applied by every tier")
     polyglot.require(polyglot.STORES)
     rates = await tiers.tier_rates(h, p, list(TIERS))
     slowest = min(rates, key=rates.__getitem__)
@@ -312,14 +307,8 @@ def _nonempty(texts: dict[str, list[str]]) -> dict[str, list[str]] | str:
 
 
 def lag_header(tier: str, p: Params) -> Figure:
-    return Figure(
-        9,
-        f"{tier} lag under {p.fanout_agents} writing agents (absolute, no baseline)",
-        None,
-        "",
-        "events behind the log",
-        part=tiers.PARTS[tier],
-    )
+    name = f"{tier} lag under {p.fanout_agents} writing agents (absolute, no baseline)"
+    return Figure(9, name, None, "", "events behind the log", part=tiers.PARTS[tier])
 
 
 async def tier_lag(h: Harness, p: Params, tier: str) -> Figure:

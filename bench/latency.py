@@ -13,7 +13,7 @@ from bench import cpu
 from bench.baselines import BareActor
 from bench.harness import Harness, unique_ids
 from bench.params import Params
-from bench.stats import Figure, Side, alternate_async, alternate_sync, percentile, ratio
+from bench.stats import Figure, Side, alternate_async, percentile, ratio
 
 WM_TARGET = 1.2
 HTTP_TARGET = 1.3
@@ -128,7 +128,7 @@ async def http_get_agent(h: Harness, p: Params) -> Figure:
         paths["system_main_loop"] = f"{echo.NOVAMEM_MAIN_PREFIX}/v1/agents/{agent_id}"
     with httpx.Client(base_url=url, timeout=60) as client:
 
-        def get(path: str) -> None:
+        async def get(path: str) -> None:  # blocking on purpose: one request at a time, like the baseline
             response = client.get(path)
             if response.status_code != 200:
                 raise RuntimeError(f"GET {path}: HTTP {response.status_code}: {response.text[:200]}")
@@ -139,7 +139,7 @@ async def http_get_agent(h: Harness, p: Params) -> Figure:
             samples = dict(
                 zip(
                     paths,
-                    alternate_sync(
+                    await alternate_async(
                         [lambda path=path: get(path) for path in paths.values()],
                         p.http_calls,
                         p.http_warmup,
@@ -156,7 +156,7 @@ async def http_get_agent(h: Harness, p: Params) -> Figure:
             for label in ("system", "baseline", "fastapi_hop"):
                 before = cpu.snapshot()
                 for _ in range(cpu_calls):
-                    get(paths[label])
+                    await get(paths[label])
                 advance(cpu_calls)
                 cpu_usage[label] = cpu.usage(before, cpu.snapshot(), cpu_calls)
 

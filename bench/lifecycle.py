@@ -50,13 +50,8 @@ async def _time_bare_start() -> tuple[float, ray.actor.ActorHandle]:
 async def activation(h: Harness, p: Params) -> Figure:
     """Re-activate an agent holding N memories vs create a bare actor and await a first call."""
     h.start()
-    figure = Figure(
-        5,
-        f"activation of an agent with {p.activation_memories} memories ÷ bare actor start + first call",
-        ACTIVATION_TARGET,
-        "<=",
-        "p50 latency",
-    )
+    name = f"activation of an agent with {p.activation_memories} memories ÷ bare actor start + first call"
+    figure = Figure(5, name, ACTIVATION_TARGET, "<=", "p50 latency")
     decompositions = min(DECOMPOSITIONS, p.activations)
     ids = unique_ids("act", p.activations + p.stale_handle_activations + decompositions)
     timed, stale_ids, decomp_ids = (
@@ -208,13 +203,8 @@ def _memory(handle: ray.actor.ActorHandle) -> tuple[float, float]:
 async def idle_memory(h: Harness, p: Params) -> Figure:
     """USS of an idle, re-activated agent actor (with memories) vs a bare idle actor."""
     h.start()
-    figure = Figure(
-        6,
-        f"USS per idle agent actor ({p.activation_memories} memories) ÷ bare idle actor",
-        MEMORY_TARGET,
-        "<=",
-        "mean USS",
-    )
+    name = f"USS per idle agent actor ({p.activation_memories} memories) ÷ bare idle actor"
+    figure = Figure(6, name, MEMORY_TARGET, "<=", "mean USS")
     ids = unique_ids("mem", p.memory_actors)
     with h.tracker.step(f"fig 6 · set-up: {len(ids)} agents, passivate, re-activate", 3 * len(ids)) as advance:
         await h.create_agents(ids, p.activation_memories, 4, advance)
@@ -260,13 +250,8 @@ async def passivated_recall(h: Harness, p: Params) -> Figure:
     Reads go to the agent's writer, never to its actor: a passivated agent answers as fast
     as an active one and no worker process is started for it.
     """
-    figure = Figure(
-        10,
-        f"recall on a passivated agent ({p.activation_memories} memories) ÷ on an active one",
-        PASSIVE_RECALL_TARGET,
-        "<=",
-        "p50 latency",
-    )
+    name = f"recall on a passivated agent ({p.activation_memories} memories) ÷ on an active one"
+    figure = Figure(10, name, PASSIVE_RECALL_TARGET, "<=", "p50 latency")
     h.start()
     sleeper, awake = unique_ids("pr", 2)
     with h.tracker.step(f"fig 10 · set-up: 2 agents × {p.activation_memories} memories", 2) as advance:

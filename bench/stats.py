@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -118,6 +118,17 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
 # -- timing loops (bounded; sides alternate in rounds so that drift hits both alike) ----
 
 
+def schedule(sides: int, calls: int, rounds: int) -> Iterator[tuple[int, int]]:
+    """(side, block size) in `rounds` alternating blocks: each side gets `calls` calls, and
+    every other round runs the sides in reverse order, so drift hits all alike."""
+    rounds = max(1, min(rounds, calls))
+    for r in range(rounds):
+        block = calls // rounds + (1 if r < calls % rounds else 0)
+        order = range(sides - 1, -1, -1) if r % 2 else range(sides)
+        for index in order:
+            yield index, block
+
+
 async def alternate_async(
     sides: Sequence[Callable[[], Awaitable[Any]]],
     calls: int,
@@ -125,52 +136,17 @@ async def alternate_async(
     rounds: int,
     advance: Callable[[int], None] = lambda n: None,
 ) -> list[list[float]]:
-    """Time `calls` sequential awaits of each side, in `rounds` alternating blocks."""
+    """Time `calls` sequential awaits of each side, after `warmup` untimed ones (see `schedule`)."""
     for _ in range(warmup):
         for call in sides:
             await call()
     samples: list[list[float]] = [[] for _ in sides]
-    rounds = max(1, min(rounds, calls))
-    for r in range(rounds):
-        block = calls // rounds + (1 if r < calls % rounds else 0)
-        order = list(range(len(sides)))
-        if r % 2:
-            order.reverse()
-        for index in order:
-            call, sink = sides[index], samples[index]
-            for _ in range(block):
-                start = time.perf_counter()
-                await call()
-                sink.append(time.perf_counter() - start)
-            advance(block)
-    return samples
-
-
-def alternate_sync(
-    sides: Sequence[Callable[[], Any]],
-    calls: int,
-    warmup: int,
-    rounds: int,
-    advance: Callable[[int], None] = lambda n: None,
-) -> list[list[float]]:
-    """`alternate_async` for blocking calls (the HTTP client)."""
-    for _ in range(warmup):
-        for call in sides:
-            call()
-    samples: list[list[float]] = [[] for _ in sides]
-    rounds = max(1, min(rounds, calls))
-    for r in range(rounds):
-        block = calls // rounds + (1 if r < calls % rounds else 0)
-        order = list(range(len(sides)))
-        if r % 2:
-            order.reverse()
-        for index in order:
-            call, sink = sides[index], samples[index]
-            for _ in range(block):
-                start = time.perf_counter()
-                call()
-                sink.append(time.perf_counter() - start)
-            advance(block)
+    for index, block in schedule(len(sides), calls, rounds):
+        for _ in range(block):
+            start = time.perf_counter()
+            await sides[index]()
+            samples[index].append(time.perf_counter() - start)
+        advance(block)
     return samples
 
 

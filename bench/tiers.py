@@ -66,14 +66,8 @@ ADAPTER = {
 def header(store: str, p: Params) -> Figure:
     """The figure's identity (also what an error or a skip is reported under)."""
     batch = f"{p.tier_agents} agents × {p.tier_events_per_agent} memories"
-    return Figure(
-        7,
-        f"{store} batch write via {ADAPTER[store]} ({batch}) ÷ raw driver",
-        TIER_TARGET,
-        ">=",
-        "rows/s at median batch",
-        part=PARTS[store],
-    )
+    name = f"{store} batch write via {ADAPTER[store]} ({batch}) ÷ raw driver"
+    return Figure(7, name, TIER_TARGET, ">=", "rows/s at median batch", part=PARTS[store])
 
 
 def events_of(batch: list[Flush]) -> list[Event]:

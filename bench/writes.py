@@ -63,13 +63,8 @@ async def _writer_totals(h: Harness) -> tuple[int, int]:
 
 async def durable_writes(h: Harness, p: Params) -> Figure:
     """N agents remember() concurrently vs the same client->agent->writer hops through no-ops."""
-    figure = Figure(
-        3,
-        f"durable writes, {p.write_agents} concurrent agents ÷ same hops via no-op actors",
-        WRITE_TARGET,
-        ">=",
-        "events/s",
-    )
+    name = f"durable writes, {p.write_agents} concurrent agents ÷ same hops via no-op actors"
+    figure = Figure(3, name, WRITE_TARGET, ">=", "events/s")
     h.start()
     ids = unique_ids("w", p.write_agents)
     chars = p.write_content_chars
@@ -213,13 +208,8 @@ async def batch_commit(h: Harness, p: Params) -> Figure:
     synchronous FULL). A third file gets `executemany` of rows built beforehand (driver and
     disk only); its ratio is reported as a detail.
     """
-    figure = Figure(
-        4,
-        f"log batch commit ({p.batch_agents} agents × {p.batch_events_per_agent} events) ÷ raw sqlite3 executemany",
-        BATCH_TARGET,
-        ">=",
-        "rows/s at median batch",
-    )
+    name = f"log batch commit ({p.batch_agents} agents × {p.batch_events_per_agent} events) ÷ raw sqlite3 executemany"
+    figure = Figure(4, name, BATCH_TARGET, ">=", "rows/s at median batch")
     total = p.batch_warmup + p.batches
     with tempfile.TemporaryDirectory(prefix="novamem-bench-sqlite-") as tmp:
         log = SqliteLog(str(Path(tmp) / "log.db"))

@@ -15,15 +15,7 @@ from fastapi import FastAPI, Path, Query, Response
 from ray import serve
 from ray.serve.deployment import Application
 
-from actors.inputs import (
-    FindInput,
-    GraphQuery,
-    HistoryQuery,
-    IdentityInput,
-    MemoryBatchInput,
-    MemoryInput,
-    RecallInput,
-)
+from actors import inputs
 from actors.model import AGENT_ID_PATTERN
 from actors.settings import Settings
 from cluster.runtime import Runtime
@@ -69,7 +61,7 @@ class NovamemAPI:
         errors.set_body_limit(settings.max_body_bytes)
 
     @api.put("/v1/agents/{agent_id}", response_model=IdentityOut, status_code=200)
-    async def put_agent(self, agent_id: AgentId, body: IdentityInput, response: Response) -> IdentityOut:
+    async def put_agent(self, agent_id: AgentId, body: inputs.IdentityInput, response: Response) -> IdentityOut:
         """Create the agent, or add an identity version if anything changed."""
         result = await self.runtime.agent(agent_id).set_identity_input(body)
         if result["created"]:
@@ -86,7 +78,7 @@ class NovamemAPI:
         return IdentityHistoryOut(items=[IdentityOut.from_wire(v) for v in versions])
 
     @api.post("/v1/agents/{agent_id}/memories", response_model=WriteResult, status_code=201)
-    async def remember(self, agent_id: AgentId, body: MemoryInput, response: Response) -> WriteResult:
+    async def remember(self, agent_id: AgentId, body: inputs.MemoryInput, response: Response) -> WriteResult:
         """201 once durable; the same `event_id` again answers 200 with the original seq."""
         result = await self.runtime.agent(agent_id).remember_input(body)
         if not result["created"]:
@@ -94,7 +86,7 @@ class NovamemAPI:
         return WriteResult(**result)
 
     @api.post("/v1/agents/{agent_id}/memories:batch", response_model=WriteBatchOut, status_code=201)
-    async def remember_batch(self, agent_id: AgentId, body: MemoryBatchInput, response: Response) -> WriteBatchOut:
+    async def remember_batch(self, agent_id: AgentId, body: inputs.MemoryBatchInput, response: Response) -> WriteBatchOut:
         """All items are validated first: either every item is accepted or none is written."""
         results = await self.runtime.agent(agent_id).remember_many_input(body)
         if not any(r["created"] for r in results):
@@ -102,21 +94,21 @@ class NovamemAPI:
         return WriteBatchOut(items=[WriteResult(**r) for r in results])
 
     @api.get("/v1/agents/{agent_id}/memories", response_model=MemoryListOut)
-    async def memories(self, agent_id: AgentId, query: Annotated[HistoryQuery, Query()]) -> MemoryListOut:
+    async def memories(self, agent_id: AgentId, query: Annotated[inputs.HistoryQuery, Query()]) -> MemoryListOut:
         """Newest first; pass the smallest seq you have as `before_seq` for the next page."""
         return MemoryListOut(items=await self.runtime.agent(agent_id).history_input(query))
 
     @api.post("/v1/agents/{agent_id}/recall", response_model=RecallOut)
-    async def recall(self, agent_id: AgentId, body: RecallInput) -> RecallOut:
+    async def recall(self, agent_id: AgentId, body: inputs.RecallInput) -> RecallOut:
         return RecallOut(**await self.runtime.agent(agent_id).recall_input(body))
 
     @api.post("/v1/agents/{agent_id}/memories:find", response_model=MemoryListOut)
-    async def find(self, agent_id: AgentId, body: FindInput) -> MemoryListOut:
+    async def find(self, agent_id: AgentId, body: inputs.FindInput) -> MemoryListOut:
         """Agent-scoped query on memory metadata (equality per key), newest first."""
         return MemoryListOut(items=await self.runtime.agent(agent_id).find_input(body))
 
     @api.get("/v1/agents/{agent_id}/graph", response_model=GraphOut, response_model_by_alias=True)
-    async def graph(self, agent_id: AgentId, query: Annotated[GraphQuery, Query()]) -> GraphOut:
+    async def graph(self, agent_id: AgentId, query: Annotated[inputs.GraphQuery, Query()]) -> GraphOut:
         """What lies within `hops` of the agent, or of an entity its memories mention."""
         return GraphOut(**await self.runtime.agent(agent_id).neighbourhood_input(query))
 

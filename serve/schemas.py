@@ -6,13 +6,25 @@ Timestamps are ISO-8601 UTC here; the Python API returns epoch seconds.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from actors.messages import WriteAck
+from actors.model import Memory
 
 
 def timestamp(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+Timestamp = Annotated[datetime, BeforeValidator(lambda v: timestamp(v) if isinstance(v, (int, float)) else v)]
+
+
+def http_view(view: type, name: str) -> type[BaseModel]:
+    """The response model of a domain view: its fields, with `*_at` epoch seconds as ISO-8601."""
+    hints = get_type_hints(view)
+    return create_model(name, **{n: (Timestamp if n.endswith("_at") else t, ...) for n, t in hints.items()})
 
 
 class IdentityOut(BaseModel):
@@ -47,13 +59,14 @@ class AgentOut(BaseModel):
 
     @classmethod
     def from_wire(cls, wire: dict[str, Any]) -> AgentOut:
+        identity = IdentityOut.from_wire(wire["identity"])
         return cls(
             agent_id=wire["agent_id"],
-            identity=IdentityOut.from_wire(wire["identity"]),
-            identity_version=wire["identity_version"],
+            identity=identity,
+            identity_version=identity.identity_version,
             last_seq=wire["last_seq"],
-            created_at=timestamp(wire["created_at"]),
-            updated_at=timestamp(wire["updated_at"]),
+            created_at=identity.created_at,
+            updated_at=identity.updated_at,
         )
 
 
@@ -61,38 +74,21 @@ class IdentityHistoryOut(BaseModel):
     items: list[IdentityOut]
 
 
-class WriteResult(BaseModel):
-    seq: int
-    event_id: str
-    created: bool
+WriteResult = http_view(WriteAck, "WriteResult")
 
 
 class WriteBatchOut(BaseModel):
     items: list[WriteResult]
 
 
-class MemoryOut(BaseModel):
-    agent_id: str
-    seq: int
-    event_id: str
-    kind: str
-    content: str
-    metadata: dict[str, Any]
-    entities: list[str]
-    session_id: str | None
-    created_at: datetime
-
-    @field_validator("created_at", mode="before")
-    @classmethod
-    def _from_epoch(cls, value: Any) -> Any:
-        return timestamp(value) if isinstance(value, (int, float)) else value
+MemoryOut = http_view(Memory, "MemoryOut")
 
 
 class MemoryListOut(BaseModel):
     items: list[MemoryOut]
 
 
-class RecallHit(MemoryOut):
+class RecallHit(MemoryOut):  # type: ignore[misc, valid-type]
     score: float
     sources: list[str]
 

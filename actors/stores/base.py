@@ -29,6 +29,16 @@ class Query:
     candidates: int = 50
 
 
+@dataclass(slots=True, frozen=True)
+class Page:
+    """Which memories a history read returns: the newest `limit` below `before_seq`, filtered."""
+
+    limit: int
+    before_seq: int | None = None
+    kinds: list[str] | None = None
+    session_id: str | None = None
+
+
 class EventLog(Protocol):
     """The system of record: every agent's events in seq order, plus tier checkpoints."""
 
@@ -55,14 +65,7 @@ class EventLog(Protocol):
     async def read_after(self, agent_id: str, after_seq: int, limit: int) -> list[Event]:
         """Events with seq > after_seq, ascending: the replay feed for tiers."""
 
-    async def history(
-        self,
-        agent_id: str,
-        before_seq: int | None,
-        limit: int,
-        kinds: list[str] | None = None,
-        session_id: str | None = None,
-    ) -> list[Event]:
+    async def history(self, agent_id: str, page: Page) -> list[Event]:
         """Memory events (no identity versions), newest first."""
 
     async def get(self, agent_id: str, seqs: list[int]) -> list[Event]: ...

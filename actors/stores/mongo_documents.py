@@ -45,20 +45,12 @@ def document_id(event: Event) -> str:
     return f"{event.agent_id}:{event.seq}"
 
 
+DOCUMENT_FIELDS = ("agent_id", "seq", "event_id", "kind", "content", "entities", "session_id", "created_at", "schema_version")
+
+
 def document(event: Event) -> dict[str, Any]:
-    """The stored shape of a memory (without `_id`)."""
-    return {
-        "agent_id": event.agent_id,
-        "seq": event.seq,
-        "event_id": event.event_id,
-        "kind": event.kind,
-        "content": event.content,
-        "metadata": escape(event.metadata),
-        "entities": event.entities,
-        "session_id": event.session_id,
-        "created_at": event.created_at,
-        "schema_version": event.schema_version,
-    }
+    """The stored shape of a memory (without `_id`): its fields, metadata keys escaped."""
+    return {**{name: getattr(event, name) for name in DOCUMENT_FIELDS}, "metadata": escape(event.metadata)}
 
 
 def database_of(namespace: str) -> str:

@@ -14,17 +14,8 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from actors.model import (
-    IDENTITY,
-    Event,
-    agent_node,
-    entity_key,
-    entity_node,
-    graph_edge,
-    memory_node,
-    mentioned_keys,
-    message_recipients,
-)
+from actors import model
+from actors.model import IDENTITY, Event
 from actors.stores.base import Query
 
 CONSTRAINTS = [
@@ -85,17 +76,14 @@ RETURN n.seq AS seq, count(*) AS paths ORDER BY paths DESC, seq DESC LIMIT $limi
 """
 
 
+MEMORY_PROPERTIES = ("agent_id", "seq", "kind", "content", "session_id", "created_at")
+
+
 def memory_row(event: Event) -> dict[str, Any]:
-    """One row of the `APPLY_MEMORIES` UNWIND: the memory and the entities it names."""
-    return {
-        "agent_id": event.agent_id,
-        "seq": event.seq,
-        "kind": event.kind,
-        "content": event.content,
-        "session_id": event.session_id,
-        "created_at": event.created_at,
-        "entities": [{"key": key, "name": name} for key, name in event.entity_keys.items()],
-    }
+    """One row of the `APPLY_MEMORIES` UNWIND: the memory's properties and the entities it names."""
+    row: dict[str, Any] = {name: getattr(event, name) for name in MEMORY_PROPERTIES}
+    row["entities"] = [{"key": key, "name": name} for key, name in event.entity_keys.items()]
+    return row
 
 
 class Neo4jGraphTier:
@@ -150,7 +138,7 @@ class Neo4jGraphTier:
             for e in events
             if e.kind == IDENTITY
         ]
-        messages = [{"agent_id": e.agent_id, "to": to} for e in events for to in message_recipients(e)]
+        messages = [{"agent_id": e.agent_id, "to": to} for e in events for to in model.message_recipients(e)]
         async with self.driver.session() as session:
             await session.execute_write(self._write, memories, identities, messages)
 
@@ -162,7 +150,7 @@ class Neo4jGraphTier:
     async def search(self, query: Query) -> dict[str, list[int]]:
         """`entity`: memories naming entities the query names; `related`: memories that
         share an entity with those (one more hop through the graph)."""
-        keys = mentioned_keys(query.text)
+        keys = model.mentioned_keys(query.text)
         if not keys:
             return {}
         params = {
@@ -195,14 +183,14 @@ class Neo4jGraphTier:
             "WITH p LIMIT $limit UNWIND relationships(p) AS r "
             "WITH DISTINCT r RETURN startNode(r) AS a, type(r) AS type, endNode(r) AS b"
         )
-        params = {"ns": self.ns, "agent": agent_id, "entity": entity_key(entity or ""), "limit": limit}
+        params = {"ns": self.ns, "agent": agent_id, "entity": model.entity_key(entity or ""), "limit": limit}
         records, _, _ = await self.driver.execute_query(cypher, params)
         nodes: dict[str, dict[str, Any]] = {}
         edges = []
         for record in records:
             a, b = _node(record["a"]), _node(record["b"])
             nodes[a["id"]], nodes[b["id"]] = a, b
-            edges.append(graph_edge(a["id"], record["type"], b["id"]))
+            edges.append(model.graph_edge(a["id"], record["type"], b["id"]))
         return {"nodes": list(nodes.values()), "edges": edges}
 
     async def drop(self) -> None:
@@ -229,7 +217,7 @@ def _node(node: Any) -> dict[str, Any]:
     label = next(iter(node.labels), "Node")
     props = dict(node)
     if label == "Memory":
-        return memory_node(props["seq"], props.get("kind"), props.get("content"))
+        return model.memory_node(props["seq"], props.get("kind"), props.get("content"))
     if label == "Entity":
-        return entity_node(props["key"], props.get("name"))
-    return agent_node(props["agent_id"], props.get("name"))
+        return model.entity_node(props["key"], props.get("name"))
+    return model.agent_node(props["agent_id"], props.get("name"))

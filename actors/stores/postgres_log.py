@@ -18,6 +18,7 @@ import asyncpg
 from actors.codec import unpack
 from actors.messages import AgentSnapshot, Flush, FlushResult
 from actors.model import IDENTITY, Event, Identity, identity_versions
+from actors.stores.base import Page
 from actors.stores.log_rows import EVENT_COLUMNS, IDENTITY_COLUMNS, decode_event, event_row, identity_row
 from actors.stores.sequencing import assume_fresh, plan_checked
 
@@ -240,26 +241,19 @@ class PostgresLog:
         )
         return [decode_event(r["payload"]) for r in rows]
 
-    async def history(
-        self,
-        agent_id: str,
-        before_seq: int | None,
-        limit: int,
-        kinds: list[str] | None = None,
-        session_id: str | None = None,
-    ) -> list[Event]:
+    async def history(self, agent_id: str, page: Page) -> list[Event]:
         sql = [f"SELECT payload FROM {self.schema}.events WHERE agent_id = $1 AND kind <> $2"]
         params: list[Any] = [agent_id, IDENTITY]
-        if before_seq is not None:
-            params.append(before_seq)
+        if page.before_seq is not None:
+            params.append(page.before_seq)
             sql.append(f"AND seq < ${len(params)}")
-        if kinds:
-            params.append(kinds)
+        if page.kinds:
+            params.append(page.kinds)
             sql.append(f"AND kind = ANY(${len(params)}::text[])")
-        if session_id is not None:
-            params.append(session_id)
+        if page.session_id is not None:
+            params.append(page.session_id)
             sql.append(f"AND session_id = ${len(params)}")
-        params.append(limit)
+        params.append(page.limit)
         sql.append(f"ORDER BY seq DESC LIMIT ${len(params)}")
         rows = await self.pool.fetch(" ".join(sql), *params)
         return [decode_event(r["payload"]) for r in rows]

@@ -14,19 +14,9 @@ from typing import Any
 
 import numpy as np
 
+from actors import model
 from actors.embedding import Embedder, event_vectors
-from actors.model import (
-    MENTIONS,
-    REMEMBERS,
-    Event,
-    agent_node,
-    entity_key,
-    entity_node,
-    graph_edge,
-    memory_node,
-    mentioned_keys,
-    tokenize,
-)
+from actors.model import Event
 from actors.stores.base import Query
 from actors.stores.log_rows import decode_event
 from actors.stores.sqlite_thread import SqliteThread, transaction
@@ -73,7 +63,7 @@ def _filters(query: Query, alias: str = "") -> tuple[str, list]:
 
 def fts_query(text: str) -> str:
     """An FTS5 MATCH expression OR-ing the quoted words of `text` (no operator injection)."""
-    words = dict.fromkeys(tokenize(text))
+    words = dict.fromkeys(model.tokenize(text))
     return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
@@ -149,7 +139,7 @@ class SqliteIndexTier:
     @staticmethod
     def _entity_hits(conn: sqlite3.Connection, query: Query) -> list[int]:
         """Memories mentioning entities that the query names, most mentions first."""
-        entities = mentioned_keys(query.text)
+        entities = model.mentioned_keys(query.text)
         if not entities:
             return []
         where, params = _filters(query, "i")
@@ -228,7 +218,7 @@ def _create_or_migrate(conn: sqlite3.Connection) -> None:
         conn.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS memory_entities") :].split(";")[0])
         conn.executemany(
             "INSERT OR IGNORE INTO memory_entities VALUES (?, ?, ?, ?)",
-            [(agent, entity_key(old), seq, old) for agent, old, seq in rows if entity_key(old)],
+            [(agent, model.entity_key(old), seq, old) for agent, old, seq in rows if model.entity_key(old)],
         )
 
 
@@ -251,22 +241,22 @@ def walk_memory_graph(
     """
     nodes: dict[str, dict[str, Any]] = {}
     adjacency: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    agent = agent_node(agent_id)
+    agent = model.agent_node(agent_id)
     nodes[agent["id"]] = agent
     for seq, kind, content, key, name in rows:
-        memory = memory_node(seq, kind, content)
+        memory = model.memory_node(seq, kind, content)
         nodes[memory["id"]] = memory
-        remembers = (agent["id"], REMEMBERS, memory["id"])
+        remembers = (agent["id"], model.REMEMBERS, memory["id"])
         if remembers not in adjacency[agent["id"]]:
             adjacency[agent["id"]].append(remembers)
             adjacency[memory["id"]].append(remembers)
         if key is not None:
-            mentioned = entity_node(key, name)
+            mentioned = model.entity_node(key, name)
             node = nodes.setdefault(mentioned["id"], mentioned)
-            mentions = (memory["id"], MENTIONS, node["id"])
+            mentions = (memory["id"], model.MENTIONS, node["id"])
             adjacency[memory["id"]].append(mentions)
             adjacency[node["id"]].append(mentions)
-    start = agent["id"] if entity is None else entity_node(entity_key(entity), entity)["id"]
+    start = agent["id"] if entity is None else model.entity_node(model.entity_key(entity), entity)["id"]
     if start not in nodes:
         return {"nodes": [], "edges": []}
     seen, frontier, edges = {start}, [start], []
@@ -282,4 +272,4 @@ def walk_memory_graph(
                         seen.add(end)
                         following.append(end)
         frontier = following
-    return {"nodes": [nodes[n] for n in seen], "edges": [graph_edge(*edge) for edge in edges]}
+    return {"nodes": [nodes[n] for n in seen], "edges": [model.graph_edge(*edge) for edge in edges]}

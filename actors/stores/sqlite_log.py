@@ -13,6 +13,7 @@ from actors.codec import unpack
 from actors.messages import AgentSnapshot, Flush, FlushResult
 from actors.model import IDENTITY, Event, Identity, identity_versions
 from actors.stores import sqlite_thread
+from actors.stores.base import Page
 from actors.stores.log_rows import decode_event, event_row, identity_row
 from actors.stores.sequencing import assume_fresh, plan_checked
 from actors.stores.sqlite_thread import SqliteThread, transaction
@@ -187,27 +188,20 @@ class SqliteLog:
         )
         return [decode_event(r[0]) for r in rows]
 
-    async def history(
-        self,
-        agent_id: str,
-        before_seq: int | None,
-        limit: int,
-        kinds: list[str] | None = None,
-        session_id: str | None = None,
-    ) -> list[Event]:
+    async def history(self, agent_id: str, page: Page) -> list[Event]:
         sql = ["SELECT payload FROM events WHERE agent_id = ? AND kind != ?"]
         params: list = [agent_id, IDENTITY]
-        if before_seq is not None:
+        if page.before_seq is not None:
             sql.append("AND seq < ?")
-            params.append(before_seq)
-        if kinds:
-            sql.append(f"AND kind IN ({_placeholders(len(kinds))})")
-            params.extend(kinds)
-        if session_id is not None:
+            params.append(page.before_seq)
+        if page.kinds:
+            sql.append(f"AND kind IN ({_placeholders(len(page.kinds))})")
+            params.extend(page.kinds)
+        if page.session_id is not None:
             sql.append("AND session_id = ?")
-            params.append(session_id)
+            params.append(page.session_id)
         sql.append("ORDER BY seq DESC LIMIT ?")
-        params.append(limit)
+        params.append(page.limit)
         rows = await self._reader.run(lambda conn: conn.execute(" ".join(sql), params).fetchall())
         return [decode_event(r[0]) for r in rows]
 

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,6 +55,20 @@ def is_complete(directory: Path) -> bool:
 def mark_complete(directory: Path, seconds: float) -> None:
     """Stamp ``directory`` as a finished build (records how long it took)."""
     (directory / ".complete").write_text(f"built in {seconds:.1f}s at {time.ctime()}\n")
+
+
+def build_once(name: str, directory: Path, present: Callable[[], bool], build: Callable[[], None]) -> None:
+    """Run `build` (which fills `directory`) unless a complete build is there; checked
+    again under the build lock, so concurrent callers build once. Older builds go."""
+    if is_complete(directory) and present():
+        return
+    with build_lock(name):
+        if is_complete(directory) and present():
+            return
+        started = time.monotonic()
+        build()
+        mark_complete(directory, time.monotonic() - started)
+        prune_siblings(directory)
 
 
 def prune_siblings(directory: Path) -> None:

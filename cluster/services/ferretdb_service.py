@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 import socket
 import struct
-import time
 from pathlib import Path
 from typing import Any
 
-from .buildcache import artefact_dir, build_lock, fingerprint, is_complete, mark_complete, prune_siblings, run_logged
+from .buildcache import artefact_dir, build_once, fingerprint, run_logged
 from .errors import BuildError
 from .paths import SOURCE_DIR
 from .service import Service
@@ -66,14 +65,8 @@ def mongo_ping(host: str, port: int, timeout: float = 2.0) -> bool:
         return False
 
 
-class FerretDBService(Service):
+class FerretDBService(Service, name="ferretdb", port=37017, marker=BINARY_NAME, ready_s=120.0, stop_s=20.0):
     """MongoDB-compatible server on 127.0.0.1:37017 (SQLite files in our data dir)."""
-
-    name = "ferretdb"
-    port = 37017
-    process_marker = BINARY_NAME
-    ready_timeout = 120.0
-    stop_timeout = 20.0
 
     def version(self) -> str:
         """Pinned FerretDB version (from go.mod)."""
@@ -86,26 +79,16 @@ class FerretDBService(Service):
 
     def ensure_built(self) -> None:
         """``go build`` our launcher unless a binary for these sources is cached."""
+        build_once(self.name, self.binary.parent, self.binary.is_file, self._build)
+
+    def _build(self) -> None:
         build = self.binary.parent
-        if is_complete(build) and self.binary.is_file():
-            return
-        with build_lock(self.name):
-            if is_complete(build) and self.binary.is_file():
-                return
-            started = time.monotonic()
-            build.mkdir(parents=True, exist_ok=True)
-            run_logged(
-                self.name,
-                [go_binary(), "build", "-trimpath", "-mod=readonly", "-o", str(self.binary), "."],
-                build / "build.log",
-                cwd=SRC_DIR,
-                env={"CGO_ENABLED": "0", "GOFLAGS": "-buildvcs=false"},
-                timeout=1800,
-            )
-            if not self.binary.is_file():
-                raise BuildError(self.name, f"go build finished but {self.binary} is missing")
-            mark_complete(build, time.monotonic() - started)
-            prune_siblings(build)
+        build.mkdir(parents=True, exist_ok=True)
+        command = [go_binary(), "build", "-trimpath", "-mod=readonly", "-o", str(self.binary), "."]
+        env = {"CGO_ENABLED": "0", "GOFLAGS": "-buildvcs=false"}
+        run_logged(self.name, command, build / "build.log", cwd=SRC_DIR, env=env, timeout=1800)
+        if not self.binary.is_file():
+            raise BuildError(self.name, f"go build finished but {self.binary} is missing")
 
     def command(self) -> list[str]:
         """Listen on 127.0.0.1:37017, SQLite databases under ``<data>/sqlite``."""

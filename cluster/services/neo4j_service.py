@@ -7,20 +7,10 @@ import re
 import shutil
 import socket
 import struct
-import time
 from pathlib import Path
 from typing import Any
 
-from .buildcache import (
-    all_exist,
-    artefact_dir,
-    build_lock,
-    fingerprint,
-    is_complete,
-    mark_complete,
-    prune_siblings,
-    run_logged,
-)
+from .buildcache import all_exist, artefact_dir, build_once, fingerprint, run_logged
 from .errors import BuildError
 from .paths import SOURCE_DIR
 from .service import Service
@@ -84,14 +74,8 @@ def bolt_handshake(host: str, port: int, timeout: float = 2.0) -> bool:
         return False
 
 
-class Neo4jService(Service):
+class Neo4jService(Service, name="neo4j", port=17687, marker=MAIN_CLASS, ready_s=300.0, stop_s=90.0):
     """Embedded Neo4j DBMS with Bolt on 127.0.0.1:17687, auth disabled, HTTP off."""
-
-    name = "neo4j"
-    port = 17687
-    process_marker = MAIN_CLASS
-    ready_timeout = 300.0
-    stop_timeout = 90.0
 
     def version(self) -> str:
         """Pinned Neo4j version (from pom.xml)."""
@@ -107,36 +91,31 @@ class Neo4jService(Service):
     def ensure_built(self) -> None:
         """Resolve jars with ``mvn dependency:build-classpath`` and compile the launcher (cached)."""
         build = self._build_dir()
-        if is_complete(build) and all_exist(self._classpath(build)):
-            return
-        with build_lock(self.name):
-            if is_complete(build) and all_exist(self._classpath(build)):
-                return
-            started = time.monotonic()
-            if shutil.which("mvn") is None:
-                raise BuildError(self.name, "mvn (Maven) not found")
-            if build.exists():
-                shutil.rmtree(build)
-            build.mkdir(parents=True)
-            shutil.copy2(POM, build / "pom.xml")
-            log = build / "build.log"
-            run_logged(
-                self.name,
-                ["mvn", "-B", "-q", "-f", str(build / "pom.xml"), "dependency:build-classpath",
-                 f"-Dmdep.outputFile={build / 'classpath.txt'}"],
-                log, cwd=build, timeout=1800,
-            )  # fmt: skip
-            classpath = self._classpath(build)
-            if not classpath or not all_exist(classpath):
-                raise BuildError(self.name, f"empty or broken classpath in {build / 'classpath.txt'}")
-            javac = str(Path(java_binary()).with_name("javac"))
-            run_logged(
-                self.name,
-                [javac, "-d", str(build / "classes"), "-cp", os.pathsep.join(classpath), str(LAUNCHER)],
-                log, cwd=build, timeout=600,
-            )  # fmt: skip
-            mark_complete(build, time.monotonic() - started)
-            prune_siblings(build)
+        build_once(self.name, build, lambda: all_exist(self._classpath(build)), lambda: self._build(build))
+
+    def _build(self, build: Path) -> None:
+        if shutil.which("mvn") is None:
+            raise BuildError(self.name, "mvn (Maven) not found")
+        if build.exists():
+            shutil.rmtree(build)
+        build.mkdir(parents=True)
+        shutil.copy2(POM, build / "pom.xml")
+        log = build / "build.log"
+        run_logged(
+            self.name,
+            ["mvn", "-B", "-q", "-f", str(build / "pom.xml"), "dependency:build-classpath",
+             f"-Dmdep.outputFile={build / 'classpath.txt'}"],
+            log, cwd=build, timeout=1800,
+        )  # fmt: skip
+        classpath = self._classpath(build)
+        if not classpath or not all_exist(classpath):
+            raise BuildError(self.name, f"empty or broken classpath in {build / 'classpath.txt'}")
+        javac = str(Path(java_binary()).with_name("javac"))
+        run_logged(
+            self.name,
+            [javac, "-d", str(build / "classes"), "-cp", os.pathsep.join(classpath), str(LAUNCHER)],
+            log, cwd=build, timeout=600,
+        )  # fmt: skip
 
     def command(self) -> list[str]:
         """``java <flags> -cp classes:<jars> Neo4jServer <home> <host> <port>``."""

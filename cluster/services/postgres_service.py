@@ -30,14 +30,8 @@ def find_bin_dir() -> Path | None:
     return Path(which).resolve().parent if which else None
 
 
-class PostgresService(Service):
+class PostgresService(Service, name="postgres", port=54329, marker="postgres", ready_s=120.0, stop_s=30.0):
     """Our own PostgreSQL cluster: trust auth on 127.0.0.1, database+user ``novamem``."""
-
-    name = "postgres"
-    port = 54329
-    process_marker = "postgres"
-    ready_timeout = 120.0
-    stop_timeout = 30.0
 
     @property
     def pgdata(self) -> Path:
@@ -144,13 +138,8 @@ class PostgresService(Service):
             return pid
         return None
 
-    def launch(self) -> int | None:
+    def start_process(self) -> int | None:
         """``pg_ctl start -w`` (detached, as the postgres user)."""
-        pid = self.pid()
-        if pid is not None:
-            return pid
-        self._check_ports_free()
-        self.prepare()
         cmd = self._as_owner(
             [
                 self.bin("pg_ctl"),

@@ -24,14 +24,8 @@ def find_binary() -> str | None:
     return path
 
 
-class RedisService(Service):
+class RedisService(Service, name="redis", port=63790, marker="redis-server", ready_s=60.0, stop_s=20.0):
     """Our own redis-server process (not the system service): AOF on, 127.0.0.1 only."""
-
-    name = "redis"
-    port = 63790
-    process_marker = "redis-server"
-    ready_timeout = 60.0
-    stop_timeout = 20.0
 
     def binary(self) -> str:
         """Path of redis-server."""

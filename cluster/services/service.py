@@ -29,6 +29,14 @@ class Service(ABC):
 
     host: str = HOST
 
+    def __init_subclass__(
+        cls, name: str, port: int, marker: str, ready_s: float = 60.0, stop_s: float = 30.0, **kwargs: Any
+    ) -> None:
+        """Each server declares its name, main port, command-line marker and timeouts."""
+        super().__init_subclass__(**kwargs)
+        cls.name, cls.port, cls.process_marker = name, port, marker
+        cls.ready_timeout, cls.stop_timeout = ready_s, stop_s
+
     # ------------------------------------------------------------------ paths
     @property
     def data_dir(self) -> Path:
@@ -110,12 +118,16 @@ class Service(ABC):
             )
 
     def launch(self) -> int | None:
-        """Start the process detached unless already running; returns its pid."""
+        """Start the server unless already running (its ports must be free); returns its pid."""
         pid = self.pid()
         if pid is not None:
             return pid
         self._check_ports_free()
         self.prepare()
+        return self.start_process()
+
+    def start_process(self) -> int | None:
+        """Run :meth:`command` detached, with its log and pid files."""
         pid = spawn_detached(self.command(), self.log_file, env=self.environment(), cwd=self.data_dir)
         write_pid(self.pid_file, pid)
         return pid

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
 
-from .buildcache import artefact_dir, build_lock, is_complete, mark_complete, prune_siblings, run_logged
+from .buildcache import artefact_dir, build_once, run_logged
 from .errors import BuildError
 from .procs import port_open
 from .service import Service
@@ -25,14 +24,8 @@ RAFT_PORT = 18300
 RAFT_RPC_PORT = 18301
 
 
-class WeaviateService(Service):
+class WeaviateService(Service, name="weaviate", port=18080, marker="weaviate-server", ready_s=300.0, stop_s=60.0):
     """Single-node Weaviate: HTTP 18080, gRPC 15051, anonymous access, no vectorizer."""
-
-    name = "weaviate"
-    port = 18080
-    process_marker = "weaviate-server"
-    ready_timeout = 300.0
-    stop_timeout = 60.0
 
     def version(self) -> str:
         """Pinned Weaviate version."""
@@ -45,26 +38,16 @@ class WeaviateService(Service):
 
     def ensure_built(self) -> None:
         """``CGO_ENABLED=0 GOBIN=<cache> go install ...@<version>`` unless cached."""
+        build_once(self.name, self.binary.parent.parent, self.binary.is_file, self._build)
+
+    def _build(self) -> None:
         build = self.binary.parent.parent
-        if is_complete(build) and self.binary.is_file():
-            return
-        with build_lock(self.name):
-            if is_complete(build) and self.binary.is_file():
-                return
-            started = time.monotonic()
-            build.mkdir(parents=True, exist_ok=True)
-            run_logged(
-                self.name,
-                [go_binary(), "install", "-trimpath", f"{WEAVIATE_PKG}@{WEAVIATE_VERSION}"],
-                build / "build.log",
-                cwd=build,
-                env={"CGO_ENABLED": "0", "GOBIN": str(self.binary.parent), "GOFLAGS": "-buildvcs=false"},
-                timeout=3600,
-            )
-            if not self.binary.is_file():
-                raise BuildError(self.name, f"go install finished but {self.binary} is missing")
-            mark_complete(build, time.monotonic() - started)
-            prune_siblings(build)
+        build.mkdir(parents=True, exist_ok=True)
+        command = [go_binary(), "install", "-trimpath", f"{WEAVIATE_PKG}@{WEAVIATE_VERSION}"]
+        env = {"CGO_ENABLED": "0", "GOBIN": str(self.binary.parent), "GOFLAGS": "-buildvcs=false"}
+        run_logged(self.name, command, build / "build.log", cwd=build, env=env, timeout=3600)
+        if not self.binary.is_file():
+            raise BuildError(self.name, f"go install finished but {self.binary} is missing")
 
     def ports(self) -> dict[str, int]:
         """HTTP, gRPC and the cluster-internal ports."""

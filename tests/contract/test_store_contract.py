@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 
+from actors.messages import Flush
 from actors.model import IDENTITY, Event, new_event_id, now
-from actors.stores.base import DocumentTier, EventLog, Flush, GraphTier, HotTier, Query, Tier
+from actors.stores.base import DocumentTier, EventLog, GraphTier, HotTier, Page, Query, Tier
 
 
 def _memory(
@@ -78,8 +79,8 @@ async def test_snapshot_history_and_identity_versions(stores: tuple[EventLog, li
     assert [e.content for e in snap.recent] == ["b", "c"]
     assert len(snap.recent_ids) == 5
     assert [i.name for i in await log.identity_history("ada")] == ["Ada", "Ada L."]
-    assert [e.seq for e in await log.history("ada", None, 10)] == [4, 3, 2]
-    assert [e.seq for e in await log.history("ada", 4, 1)] == [3]
+    assert [e.seq for e in await log.history("ada", Page(10))] == [4, 3, 2]
+    assert [e.seq for e in await log.history("ada", Page(1, before_seq=4))] == [3]
     missing = await log.snapshot("nobody", 10, 10)
     assert not missing.exists and missing.identity is None
 
@@ -134,7 +135,7 @@ async def test_queries_never_cross_agents(stores: tuple[EventLog, list[Tier]]) -
             for seqs in hits.values():
                 assert set(seqs) <= own_seqs, f"{tier.name} leaked another agent's memory"
     assert answered, "no tier answered the query at all"
-    assert {e.agent_id for e in await log.history("ada", None, 100)} == {"ada"}
+    assert {e.agent_id for e in await log.history("ada", Page(100))} == {"ada"}
 
 
 def _capable(tiers: list[Tier], capability: type) -> list:

@@ -12,6 +12,7 @@ from actors.agent import AGENT_NAME
 from actors.errors import AgentNotFound, InvalidInput
 from actors.handles import lookup
 from cluster.runtime import Runtime
+from tests.load import acked, start_writers
 
 
 def _handle(runtime: Runtime, agent_id: str):
@@ -104,20 +105,16 @@ async def test_crash_restores_identity_memory_and_seq(runtime: Runtime, agent_id
 async def test_crash_mid_load_loses_and_duplicates_nothing(runtime: Runtime, agent_id: str) -> None:
     agent = runtime.agent(agent_id)
     await agent.set_identity("Under fire")
-
-    async def writer(n: int) -> list[dict]:
-        return [await agent.remember(f"w{n}-{i}", event_id=f"w{n}-{i}") for i in range(25)]
-
-    tasks = [asyncio.ensure_future(writer(n)) for n in range(8)]
+    writers = start_writers(agent, writers=8, each=25)
     await asyncio.sleep(0.3)
     ray.kill(_handle(runtime, agent_id), no_restart=False)
     await asyncio.sleep(0.3)
     ray.kill(_handle(runtime, agent_id), no_restart=False)
-    acked = [r for batch in await asyncio.gather(*tasks) for r in batch]
-    assert len(acked) == 200 and len({r["event_id"] for r in acked}) == 200
+    acks = await acked(writers)
+    assert len(acks) == 200 and len({r["event_id"] for r in acks}) == 200
     seqs = await _log_seqs(runtime, agent_id)
     assert seqs == list(range(2, 202)), "every acked write exactly once, no seq skipped"
-    assert sorted(r["seq"] for r in acked) == seqs
+    assert sorted(r["seq"] for r in acks) == seqs
     assert (await agent.info())["last_seq"] == 201
 
 

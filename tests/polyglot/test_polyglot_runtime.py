@@ -11,6 +11,7 @@ import ray
 from actors.agent import AGENT_NAME
 from actors.handles import lookup
 from cluster.runtime import Runtime
+from tests.load import acked, start_writers
 from tests.polyglot.conftest import wait_converged
 
 pytestmark = pytest.mark.polyglot
@@ -64,18 +65,14 @@ async def test_crash_restore_and_idempotency_on_postgres(polyglot: Runtime) -> N
     agent_id = f"pgc-{uuid.uuid4().hex[:8]}"
     agent = polyglot.agent(agent_id)
     await agent.set_identity("Crash")
-
-    async def load(n: int) -> list[dict]:
-        return [await agent.remember(f"w{n}-{i}", event_id=f"w{n}-{i}") for i in range(15)]
-
-    tasks = [asyncio.ensure_future(load(n)) for n in range(6)]
+    writers = start_writers(agent, writers=6, each=15)
     await asyncio.sleep(0.5)
     ray.kill(lookup(AGENT_NAME.format(agent_id=agent_id), polyglot.deployment.namespace), no_restart=False)
     ray.kill(polyglot.deployment.writer_for(agent_id), no_restart=False)
-    acked = [r for batch in await asyncio.gather(*tasks) for r in batch]
-    assert sorted(r["seq"] for r in acked) == list(range(2, 92))
+    acks = await acked(writers)
+    assert sorted(r["seq"] for r in acks) == list(range(2, 92))
     again = await agent.remember("w0-0", event_id="w0-0")
-    assert not again["created"] and again["seq"] == next(r["seq"] for r in acked if r["event_id"] == "w0-0")
+    assert not again["created"] and again["seq"] == next(r["seq"] for r in acks if r["event_id"] == "w0-0")
     history = await agent.history(limit=1000, before_seq=10**9)
     assert sorted(h["seq"] for h in history) == list(range(2, 92))
     await wait_converged(polyglot)

@@ -15,7 +15,7 @@ from typing import Any
 
 from actors.messages import AgentSnapshot, Flush, FlushResult
 from actors.model import IDENTITY, Event, Identity, identity_versions
-from actors.stores.base import Query
+from actors.stores.base import Page, Query
 from actors.stores.sequencing import plan_checked
 
 
@@ -83,23 +83,16 @@ class MemoryLog:
         await self.faults.enter()
         return [e for e in self.events[agent_id] if e.seq > after_seq][:limit]
 
-    async def history(
-        self,
-        agent_id: str,
-        before_seq: int | None,
-        limit: int,
-        kinds: list[str] | None = None,
-        session_id: str | None = None,
-    ) -> list[Event]:
+    async def history(self, agent_id: str, page: Page) -> list[Event]:
         picked = [
             e
             for e in reversed(self.events[agent_id])
             if e.is_memory
-            and (before_seq is None or e.seq < before_seq)
-            and (not kinds or e.kind in kinds)
-            and (session_id is None or e.session_id == session_id)
+            and (page.before_seq is None or e.seq < page.before_seq)
+            and (not page.kinds or e.kind in page.kinds)
+            and (page.session_id is None or e.session_id == page.session_id)
         ]
-        return picked[:limit]
+        return picked[: page.limit]
 
     async def get(self, agent_id: str, seqs: list[int]) -> list[Event]:
         wanted = set(seqs)

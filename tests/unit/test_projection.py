@@ -44,6 +44,15 @@ class World:
         for projection in self.projections:
             projection.submit(self.log.events[agent][first - 1 :])
 
+    async def commit_applied(self, agent: str, contents: list[str]) -> None:
+        """Commit, then wait until the (first) projection holds it."""
+        await self.commit(agent, contents)
+        assert await self.projection.wait_for(agent, self.heads.of(agent), EVENTUALLY_S)
+
+    @property
+    def projection(self) -> TierProjection:
+        return self.projections[0]
+
     def stop(self) -> None:
         for task in self.tasks:
             task.cancel()
@@ -53,8 +62,10 @@ class World:
 async def world() -> AsyncIterator[Callable[..., World]]:
     made: list[World] = []
 
-    def make(*tiers: MemoryTier) -> World:
+    def make(*tiers: MemoryTier, start: bool = True) -> World:
         made.append(World(*tiers))
+        if start:
+            made[-1].start()
         return made[-1]
 
     yield make
@@ -65,10 +76,8 @@ async def world() -> AsyncIterator[Callable[..., World]]:
 async def test_committed_events_are_applied_and_checkpointed(world) -> None:
     tier = MemoryTier()
     w = world(tier)
-    w.start()
-    await w.commit("ada", ["one", "two"])
-    projection = w.projections[0]
-    assert await projection.wait_for("ada", 2, EVENTUALLY_S)
+    await w.commit_applied("ada", ["one", "two"])
+    projection = w.projection
     assert tier.rows == {("ada", 1): "one", ("ada", 2): "two"}
     assert w.log.tier_checkpoints["fake"] == {"ada": 2} and projection.lag() == 0
 
@@ -76,10 +85,8 @@ async def test_committed_events_are_applied_and_checkpointed(world) -> None:
 async def test_a_failed_tier_catches_up_from_its_checkpoint(world) -> None:
     tier = MemoryTier()
     w = world(tier)
-    w.start()
-    await w.commit("ada", ["one"])
-    projection = w.projections[0]
-    assert await projection.wait_for("ada", 1, EVENTUALLY_S)
+    await w.commit_applied("ada", ["one"])
+    projection = w.projection
     tier.faults.fail_next = [ConnectionError("tier down")] * 3
     await w.commit("ada", ["two", "three"])
     await eventually(lambda: not projection.healthy)
@@ -91,7 +98,6 @@ async def test_a_failed_tier_catches_up_from_its_checkpoint(world) -> None:
 async def test_a_stalled_tier_sets_no_pace_for_another(world) -> None:
     slow, fast = MemoryTier("slow"), MemoryTier("fast")
     w = world(slow, fast)
-    w.start()
     slow.faults.gate.clear()  # the slow tier's server hangs
     for i in range(5):
         await w.commit("ada", [f"m{i}"])
@@ -105,11 +111,11 @@ async def test_a_stalled_tier_sets_no_pace_for_another(world) -> None:
 
 async def test_starting_behind_the_log_replays_what_is_missing(world) -> None:
     tier = MemoryTier()
-    w = world(tier)
+    w = world(tier, start=False)
     await w.commit("ada", [f"m{i}" for i in range(4)])  # committed while no projection ran
     w.log.tier_checkpoints["fake"] = {"ada": 1}
     w.start()
-    projection = w.projections[0]
+    projection = w.projection
     assert await projection.wait_for("ada", 4, EVENTUALLY_S)
     assert sorted(seq for _, seq in tier.rows) == [2, 3, 4], "the checkpointed event is not re-applied"
 
@@ -117,10 +123,8 @@ async def test_starting_behind_the_log_replays_what_is_missing(world) -> None:
 async def test_a_reset_replays_everything_and_drops_work_from_before(world) -> None:
     tier = MemoryTier()
     w = world(tier)
-    w.start()
-    await w.commit("ada", ["a", "b"])
-    projection = w.projections[0]
-    assert await projection.wait_for("ada", 2, EVENTUALLY_S)
+    await w.commit_applied("ada", ["a", "b"])
+    projection = w.projection
     await projection.pause()
     await tier.drop()
     await w.log.reset_checkpoints("fake")
@@ -132,10 +136,9 @@ async def test_a_reset_replays_everything_and_drops_work_from_before(world) -> N
 async def test_wait_for_times_out_when_the_tier_is_behind(world) -> None:
     tier = MemoryTier()
     w = world(tier)
-    w.start()
     tier.faults.gate.clear()
     await w.commit("ada", ["held"])
-    assert not await w.projections[0].wait_for("ada", 1, 0.05)
+    assert not await w.projection.wait_for("ada", 1, 0.05)
     tier.faults.gate.set()
 
 
@@ -144,8 +147,7 @@ async def test_events_that_arrive_while_checkpoints_are_saved_are_applied(world)
     for the next commit (at the end of a load there is none, and the tier stayed behind)."""
     tier = MemoryTier()
     w = world(tier)
-    w.start()
-    projection = w.projections[0]
+    projection = w.projection
     await w.commit("ada", ["first"])
     await eventually(lambda: w.log.tier_checkpoints["fake"].get("ada") == 1)  # saved with its apply
     w.log.checkpoint_faults.gate.clear()
@@ -160,7 +162,6 @@ async def test_events_that_arrive_while_checkpoints_are_saved_are_applied(world)
 async def test_checkpoints_are_saved_once_the_projection_is_idle(world) -> None:
     tier = MemoryTier()
     w = world(tier)
-    w.start()
     for i in range(5):
         await w.commit("ada", [f"m{i}"])
     await eventually(lambda: w.log.tier_checkpoints["fake"].get("ada") == 5)
