@@ -22,7 +22,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 import ray
-from ray.actor import ActorHandle
+from ray.actor import ActorProxy
 from ray.exceptions import RayActorError
 
 from actors.errors import AgentNotFound, AgentPassivating, Unavailable
@@ -67,8 +67,8 @@ class Agent:
         self,
         agent_id: str,
         config: AgentConfig,
-        writer: ActorHandle[BackendWriter],
-        directory: ActorHandle[Directory],
+        writer: ActorProxy[BackendWriter],
+        directory: ActorProxy[Directory],
     ) -> None:
         self.agent_id = agent_id
         self.config = config
@@ -189,7 +189,7 @@ class Agent:
     async def _commit(self, flush: Flush) -> FlushResult:
         return await self._call_writer(lambda writer: writer.commit.remote(flush))
 
-    async def _call_writer(self, call: Callable[[ActorHandle[BackendWriter]], Awaitable[T | Failure]]) -> T:
+    async def _call_writer(self, call: Callable[[ActorProxy[BackendWriter]], Awaitable[T | Failure]]) -> T:
         """Call this agent's writer, riding out a writer restart until the deadline."""
         try:
             return unwrap(
@@ -242,4 +242,4 @@ def _lower_priority(niceness: int) -> None:
 
 
 AgentActor = ray.remote(num_cpus=0, max_restarts=-1, max_task_retries=3)(Agent)
-"""The Ray actor class; handles are typed `ActorHandle[Agent]`."""
+"""The Ray actor class; handles are typed `ActorProxy[Agent]`."""

@@ -44,7 +44,7 @@ from actors.model import new_event_id
 from actors.retry import REACTIVATION_BACKOFF, RESTART_BACKOFF, Deadline, retry
 
 if TYPE_CHECKING:
-    from ray.actor import ActorHandle
+    from ray.actor import ActorProxy
 
     from actors.agent import Agent
     from actors.writer import BackendWriter
@@ -218,7 +218,7 @@ class AgentClient:
 
     # -- plumbing -----------------------------------------------------------------------
 
-    async def _on_writer(self, call: Callable[[ActorHandle[BackendWriter]], Awaitable[T | Failure]]) -> T:
+    async def _on_writer(self, call: Callable[[ActorProxy[BackendWriter]], Awaitable[T | Failure]]) -> T:
         """Call the agent's writer, riding out a writer restart within `call_timeout_s`."""
         writer = self.deployment.writer_for(self.agent_id)
         deadline = Deadline(self.deployment.settings.call_timeout_s)
@@ -234,7 +234,7 @@ class AgentClient:
         except RayActorError as error:
             raise Unavailable(f"the writer for agent {self.agent_id} is unreachable: {error}") from error
 
-    async def _on_actor(self, call: Callable[[ActorHandle[Agent]], Awaitable[T | Failure]], create: bool = False) -> T:
+    async def _on_actor(self, call: Callable[[ActorProxy[Agent]], Awaitable[T | Failure]], create: bool = False) -> T:
         """Call the agent's actor; re-activate and retry if it passivated or died.
 
         Only `create=True` calls (identity writes) may bring a brand-new agent into being;
@@ -268,7 +268,7 @@ class AgentClient:
         except (RayActorError, AgentPassivating) as error:
             raise Unavailable(f"agent {self.agent_id} did not come back in time: {error}") from error
 
-    async def _handle(self, create: bool) -> tuple[ActorHandle[Agent], bool]:
+    async def _handle(self, create: bool) -> tuple[ActorProxy[Agent], bool]:
         """The agent's actor handle, and whether it was just looked up or created (so its
         worker may still be starting) rather than taken from the cache of live handles."""
         handle = self.deployment.cached(self.agent_id)

@@ -16,7 +16,7 @@ from actors.messages import AgentConfig
 from actors.shard import shard_of
 
 if TYPE_CHECKING:  # the writer brings numpy and the drivers: clients only hold handles to it
-    from ray.actor import ActorHandle
+    from ray.actor import ActorProxy
 
     from actors.agent import Agent
     from actors.directory import Directory
@@ -29,15 +29,15 @@ HANDLE_CACHE_SIZE = 100_000
 @dataclass
 class Deployment:
     settings: Settings
-    writers: list[ActorHandle[BackendWriter]]
-    directory: ActorHandle[Directory]
-    handles: OrderedDict[str, ActorHandle[Agent]] = field(default_factory=OrderedDict)
+    writers: list[ActorProxy[BackendWriter]]
+    directory: ActorProxy[Directory]
+    handles: OrderedDict[str, ActorProxy[Agent]] = field(default_factory=OrderedDict)
 
     @property
     def namespace(self) -> str:
         return self.settings.namespace
 
-    def writer_for(self, agent_id: str) -> ActorHandle[BackendWriter]:
+    def writer_for(self, agent_id: str) -> ActorProxy[BackendWriter]:
         """The writer that owns `agent_id`'s shard."""
         return self.writers[shard_of(agent_id, len(self.writers))]
 
@@ -53,13 +53,13 @@ class Deployment:
             niceness=s.agent_niceness,
         )
 
-    def cached(self, agent_id: str) -> ActorHandle[Agent] | None:
+    def cached(self, agent_id: str) -> ActorProxy[Agent] | None:
         handle = self.handles.get(agent_id)
         if handle is not None:
             self.handles.move_to_end(agent_id)
         return handle
 
-    def cache(self, agent_id: str, handle: ActorHandle[Agent]) -> None:
+    def cache(self, agent_id: str, handle: ActorProxy[Agent]) -> None:
         self.handles[agent_id] = handle
         while len(self.handles) > HANDLE_CACHE_SIZE:
             self.handles.popitem(last=False)

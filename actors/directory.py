@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 
 import ray
-from ray.actor import ActorHandle
+from ray.actor import ActorProxy
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
 from actors.handles import get_or_create
@@ -36,7 +36,7 @@ from actors.writer import BackendWriter, BackendWriterActor
 DIRECTORY_NAME = "directory"
 
 
-def start_writers(settings: Settings) -> list[ActorHandle[BackendWriter]]:
+def start_writers(settings: Settings) -> list[ActorProxy[BackendWriter]]:
     """Get or create `writer:0..N-1`; embedded writers are pinned to the SQLite node."""
     size = settings.writer_pool_size
     options: dict = {"lifetime": "detached"}
@@ -136,4 +136,4 @@ class Directory:
 
 
 DirectoryActor = ray.remote(num_cpus=0, max_restarts=-1)(Directory)
-"""The Ray actor class; handles are typed `ActorHandle[Directory]`."""
+"""The Ray actor class; handles are typed `ActorProxy[Directory]`."""

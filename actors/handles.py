@@ -11,7 +11,7 @@ import warnings
 from typing import Any, TypeVar
 
 import ray
-from ray.actor import ActorClass, ActorHandle
+from ray.actor import ActorClass, ActorProxy
 
 from actors.retry import RESTART_BACKOFF, Deadline, retry_blocking
 
@@ -26,10 +26,10 @@ def get_or_create(
     namespace: str,
     args: tuple = (),
     options: dict[str, Any] | None = None,
-) -> ActorHandle[T]:
+) -> ActorProxy[T]:
     """Return the live actor called `name` in `namespace`, creating it with `args` if absent."""
 
-    def attempt() -> ActorHandle[T]:
+    def attempt() -> ActorProxy[T]:
         found = lookup(name, namespace)
         if found is not None:
             return found
@@ -43,7 +43,7 @@ def get_or_create(
         raise RuntimeError(f"could not get or create actor {namespace}/{name}: {error}") from error
 
 
-def lookup(name: str, namespace: str) -> ActorHandle[Any] | None:
+def lookup(name: str, namespace: str) -> ActorProxy[Any] | None:
     """The live actor called `name`, or None."""
     try:
         return ray.get_actor(name, namespace=namespace)

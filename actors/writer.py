@@ -209,4 +209,4 @@ class BackendWriter:
 
 
 BackendWriterActor = ray.remote(num_cpus=0, max_restarts=-1, max_concurrency=10_000)(BackendWriter)
-"""The Ray actor class; handles are typed `ActorHandle[BackendWriter]`."""
+"""The Ray actor class; handles are typed `ActorProxy[BackendWriter]`."""

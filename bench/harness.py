@@ -26,13 +26,15 @@ from actors.agent import AGENT_NAME
 from actors.handles import lookup
 from actors.messages import Flush
 from actors.model import DEFAULT_KIND, Event, new_event_id, now
+from actors.retry import Backoff, Deadline, always, retry_blocking
 from actors.settings import Settings
 from cluster.config import load_settings
 from cluster.local_ray import free_port
 from cluster.runtime import Runtime
 
 AGENT_SLOTS = 100_000
-RAY_INIT_ATTEMPTS = 3
+RAY_INIT_DEADLINE_S = 180.0
+RAY_INIT_BACKOFF = Backoff(start_s=1.0, max_s=5.0)
 NAME_FREE_POLLS = 200
 NAME_FREE_POLL_S = 0.05
 
@@ -133,24 +135,7 @@ class Harness:
             return
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         started = time.perf_counter()
-        for attempt in range(1, RAY_INIT_ATTEMPTS + 1):
-            if ray.is_initialized():
-                break
-            try:
-                ray.init(
-                    address="local",
-                    num_cpus=2,
-                    resources={"agent_slot": AGENT_SLOTS},
-                    include_dashboard=False,
-                    namespace=self.namespace,
-                    logging_level=logging.WARNING,
-                    log_to_driver=False,
-                )
-            except Exception as error:  # noqa: BLE001 - Ray's 30 s node start-up limit, on a loaded box
-                ray.shutdown()
-                if attempt == RAY_INIT_ATTEMPTS:
-                    raise
-                self.tracker.log(f"[yellow]ray.init failed ({error}); retrying ({attempt}/{RAY_INIT_ATTEMPTS})[/yellow]")
+        retry_blocking(self._init_ray, always, RAY_INIT_BACKOFF, Deadline(RAY_INIT_DEADLINE_S))
         self.ray_init_s = time.perf_counter() - started
         logging.getLogger("ray._private.worker").addFilter(self.ray_warnings)
         self.ray_warnings.divert_raylet_messages()
@@ -187,6 +172,24 @@ class Harness:
             if ray.is_initialized():
                 ray.shutdown()
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _init_ray(self) -> None:
+        """A local Ray for the benchmark; a failed start (Ray gives a node 30 s, which a
+        loaded box can miss) is shut down so that the next attempt starts clean."""
+        try:
+            ray.init(
+                address="local",
+                num_cpus=2,
+                resources={"agent_slot": AGENT_SLOTS},
+                include_dashboard=False,
+                namespace=self.namespace,
+                logging_level=logging.WARNING,
+                log_to_driver=False,
+            )
+        except Exception as error:
+            ray.shutdown()
+            self.tracker.log(f"[yellow]ray.init failed ({error}); retrying[/yellow]")
+            raise
 
     @property
     def rt(self) -> Runtime:
