@@ -45,6 +45,7 @@ class TierAdmin:
     async def verify(self, tier: str) -> TierCounts:
         """Per-agent memory counts of this shard: the tier's against the log's."""
         projection = self.projection(tier)
+        await projection.tier.open()  # a writer that just restarted may not have opened it yet
         mismatches, expected_total, held_total = [], 0, 0
         heads = self.heads.snapshot()
         for agent_id in heads:

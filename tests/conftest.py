@@ -82,10 +82,16 @@ def _teardown_all(runtimes: list[Runtime]) -> None:
             pass
 
 
+SESSION_IDLE_TIMEOUT_S = 30.0
+"""Agents of the deployments that live for the whole session passivate after this long:
+hundreds of tests each leave an agent behind, and every idle agent is a process that
+costs memory and CPU (the 150-agent test ran at half speed behind them)."""
+
+
 @pytest.fixture(scope="session")
 def runtime(deployments: Callable[..., Runtime]) -> Runtime:
     """The default deployment shared by tests that only need unique agent ids."""
-    return deployments()
+    return deployments(idle_timeout_s=SESSION_IDLE_TIMEOUT_S)
 
 
 @pytest.fixture

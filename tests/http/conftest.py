@@ -18,6 +18,7 @@ from ray import serve
 from actors.settings import Settings
 from cluster.runtime import Runtime
 from serve.app import deploy
+from tests.conftest import SESSION_IDLE_TIMEOUT_S
 
 pytest.register_assert_rewrite("tests.http.helpers")
 
@@ -34,7 +35,11 @@ READY_TIMEOUT_S = 300.0
 def api_runtime(deployments: Callable[..., Runtime]) -> Runtime:
     """The deployment behind the HTTP API."""
     return deployments(
-        max_body_bytes=MAX_BODY_BYTES, embedding_dim=EMBEDDING_DIM, serve_min_replicas=1, serve_max_replicas=1
+        max_body_bytes=MAX_BODY_BYTES,
+        embedding_dim=EMBEDDING_DIM,
+        serve_min_replicas=1,
+        serve_max_replicas=1,
+        idle_timeout_s=SESSION_IDLE_TIMEOUT_S,
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from cluster.runtime import Runtime
+from tests.conftest import SESSION_IDLE_TIMEOUT_S
 
 pytestmark = pytest.mark.polyglot
 
@@ -20,7 +21,7 @@ CONVERGE_TIMEOUT_S = 180.0
 @pytest.fixture(scope="session")
 def polyglot(services: dict[str, Any], deployments: Callable[..., Runtime]) -> Runtime:
     """The shared polyglot deployment; tests use unique agent ids."""
-    return deployments(profile="polyglot")
+    return deployments(profile="polyglot", idle_timeout_s=SESSION_IDLE_TIMEOUT_S)
 
 
 async def wait_converged(runtime: Runtime, timeout_s: float = CONVERGE_TIMEOUT_S) -> dict[str, Any]:
