@@ -59,61 +59,47 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2 and "config file not found" in done.stdout
 
 
-def test_up_status_down_on_a_fresh_local_ray(own_ray_env: dict[str, str], tmp_path: Path) -> None:
-    env = own_ray_env
+def test_up_status_down_and_a_second_deployment_beside(own_ray_env: dict[str, str], tmp_path: Path) -> None:
+    """`up` starts a Ray of its own and serves; `status` reports. A second `up --port N`
+    where Serve already listens elsewhere is a clear error that creates nothing; a second
+    namespace under its own route prefix works, and its `down` leaves the first deployment
+    answering and Ray running. The first `down` then stops every process it started.
+    (One test, so that the Ray start is paid once.)"""
+    first = own_ray_env
+    second = {**first, "NOVAMEM_NAMESPACE": f"{first['NOVAMEM_NAMESPACE']}-b", "NOVAMEM_DATA_DIR": str(tmp_path / "b")}
     http_port, ray_port, dashboard_port = free_port(), free_port(), free_port()
+    base = f"http://127.0.0.1:{http_port}"
     up = _run(
-        "up", "--port", str(http_port), "--ray-port", str(ray_port), "--dashboard-port", str(dashboard_port), env=env
+        "up", "--port", str(http_port), "--ray-port", str(ray_port), "--dashboard-port", str(dashboard_port), env=first
     )
     state = json.loads((tmp_path / "up.json").read_text()) if (tmp_path / "up.json").exists() else {}
     try:
         assert up.returncode == 0, up.stdout + up.stderr
         assert f"http://127.0.0.1:{http_port}" in up.stdout and state.get("started_ray")
-        base = f"http://127.0.0.1:{http_port}"
         assert httpx.put(f"{base}/v1/agents/cli-agent", json={"name": "Cli"}, timeout=60).status_code == 201
         assert httpx.get(f"{base}/v1/agents/cli-agent", timeout=60).json()["last_seq"] == 1
-        status = _run("status", "--json", env=env)
+        status = _run("status", "--json", env=first)
         assert status.returncode == 0, status.stdout + status.stderr
         stats = json.loads(status.stdout)
-        assert stats["namespace"] == env["NOVAMEM_NAMESPACE"] and stats["log_head"] == 1
-    finally:
-        down = _run("down", env=env)
-    assert down.returncode == 0, down.stdout + down.stderr
-    assert not _session_processes(state["session"]), "down must stop every process of the Ray session it started"
-    assert _run("status", env=env).returncode == 1
-
-
-def test_a_second_deployment_on_the_cluster_owns_only_itself(own_ray_env: dict[str, str], tmp_path: Path) -> None:
-    """`up --port N` where Serve already listens elsewhere is a clear error that creates
-    nothing; a second namespace under its own route prefix works, and its `down` leaves
-    the first deployment answering and Ray running."""
-    first = own_ray_env
-    second = {**first, "NOVAMEM_NAMESPACE": f"{first['NOVAMEM_NAMESPACE']}-b", "NOVAMEM_DATA_DIR": str(tmp_path / "b")}
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    ports = ("--ray-port", str(free_port()), "--dashboard-port", str(free_port()))
-    up = _run("up", "--port", str(port), *ports, env=first)
-    state = json.loads((tmp_path / "up.json").read_text()) if (tmp_path / "up.json").exists() else {}
-    try:
-        assert up.returncode == 0, up.stdout + up.stderr
-        assert httpx.put(f"{base}/v1/agents/first", json={"name": "First"}, timeout=60).status_code == 201
+        assert stats["namespace"] == first["NOVAMEM_NAMESPACE"] and stats["log_head"] == 1
 
         elsewhere = free_port()
         refused = _run("up", "--port", str(elsewhere), env=second)
         assert refused.returncode == 1, refused.stdout + refused.stderr
-        assert f"already listens on 127.0.0.1:{port}, not 127.0.0.1:{elsewhere}" in refused.stdout
+        assert f"already listens on 127.0.0.1:{http_port}, not 127.0.0.1:{elsewhere}" in refused.stdout
         nothing = _run("status", env=second)
         assert nothing.returncode == 1 and "no novamem deployment" in nothing.stdout, nothing.stdout
 
-        prefixed = _run("up", "--port", str(port), env={**second, "NOVAMEM_ROUTE_PREFIX": "/second"})
+        prefixed = _run("up", "--port", str(http_port), env={**second, "NOVAMEM_ROUTE_PREFIX": "/second"})
         assert prefixed.returncode == 0, prefixed.stdout + prefixed.stderr
         assert f"{base}/second" in prefixed.stdout
         assert httpx.put(f"{base}/second/v1/agents/other", json={"name": "Other"}, timeout=60).status_code == 201
         down_second = _run("down", env=second)
         assert down_second.returncode == 0 and "Ray left running" in down_second.stdout, down_second.stdout
-        assert httpx.get(f"{base}/v1/agents/first", timeout=60).json()["last_seq"] == 1, "the first must still answer"
+        assert httpx.get(f"{base}/v1/agents/cli-agent", timeout=60).json()["last_seq"] == 1, "the first still answers"
         assert httpx.get(f"{base}/second/v1/agents/other", timeout=60).status_code == 404
     finally:
         down = _run("down", env=first)
     assert down.returncode == 0, down.stdout + down.stderr
-    assert not _session_processes(state["session"])
+    assert not _session_processes(state["session"]), "down must stop every process of the Ray session it started"
+    assert _run("status", env=first).returncode == 1
