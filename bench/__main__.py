@@ -29,6 +29,10 @@ from bench.stats import Figure, Skipped
 FigureFn = Callable[[Harness, Params], Awaitable[Figure]]
 
 
+def _per_load(fn: Callable[[Harness, Params, int], Awaitable[Figure]], index: int) -> FigureFn:
+    return lambda h, p: fn(h, p, index)
+
+
 def _per_store(fn: Callable[[Harness, Params, str], Awaitable[Figure]], store: str) -> FigureFn:
     return lambda h, p: fn(h, p, store)
 
@@ -42,11 +46,11 @@ FIGURES: dict[str, FigureFn] = {
     "6": lifecycle.idle_memory,
     "10": lifecycle.passivated_recall,
     **{f"7{tiers.PARTS[s]}": _per_store(tiers.tier_write, s) for s in polyglot.STORES},
-    "8": fanout.fanout,
+    **{f"8{part}": _per_load(fanout.fanout, i) for i, part in enumerate(fanout.LOAD_PARTS)},
     **{f"9{tiers.PARTS[t]}": _per_store(fanout.tier_lag, t) for t in fanout.TIERS},
 }
 """Figure ids: a number, plus a letter per store where one figure has a row per store
-(7a-7e: redis, neo4j, weaviate, mongo, postgres; 9a-9d: the four tiers)."""
+(7a-7e: redis, neo4j, weaviate, mongo, postgres; 8a-8b: the two loads; 9a-9d: the four tiers)."""
 RUN_ORDER = (
     "4",
     *(f"7{tiers.PARTS[s]}" for s in polyglot.STORES),
@@ -55,7 +59,7 @@ RUN_ORDER = (
     "6",
     "10",
     "3",
-    "8",
+    *(f"8{part}" for part in fanout.LOAD_PARTS),
     *(f"9{tiers.PARTS[t]}" for t in fanout.TIERS),
     "2",
 )
@@ -71,7 +75,6 @@ PLACEHOLDER = {
     "5": ("activation of an agent with memories ÷ bare actor start + first call", 1.5, "<=", "p50 latency"),
     "6": ("USS per idle agent actor ÷ bare idle actor", 1.2, "<=", "mean USS"),
     "10": ("recall on a passivated agent ÷ on an active one", 1.2, "<=", "p50 latency"),
-    "8": ("fan-out: writes applied by all 4 tiers ÷ by the slowest tier alone", 0.7, ">=", "events/s"),
 }
 
 
@@ -81,6 +84,8 @@ def placeholder(figure_id: str, params: Params) -> Figure:
     part = figure_id[len(str(number)) :]
     if number == 7:
         return tiers.header(tiers.STORE_OF_PART[part], params)
+    if number == 8:
+        return fanout.fanout_header(fanout.LOAD_PARTS.index(part), params)
     if number == 9:
         return fanout.lag_header(tiers.STORE_OF_PART[part], params)
     name, target, direction, basis = PLACEHOLDER[figure_id]
@@ -105,7 +110,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke run of every figure")
     parser.add_argument(
-        "--only", default="", help="comma-separated figure ids: 1-6, 7 (= 7a-7e), 7a ... 7e, 8, 9 (= 9a-9d), 9a ... 9d, 10"
+        "--only", default="", help="comma-separated figure ids: 1-6, 7 (= 7a-7e), 7a ... 7e, 8 (= 8a-8b), 9 (= 9a-9d), 9a ... 9d, 10"
     )
     parser.add_argument("--out", type=Path, default=report.REPO / "bench" / "results", help="output directory")
     args = parser.parse_args(argv)

@@ -1,15 +1,16 @@
 """Figures 8 and 9: a polyglot deployment's durable writes fanning out to every tier.
 
-`fanout_agents` agents write concurrently through `Runtime.connect(...)` of a fresh polyglot
-namespace (PostgreSQL log, all four tiers), like figure 3 but with entities and metadata.
-A write is acknowledged once it is in the log; the tiers follow in the background. The
-figures look at the tiers:
+Agents write concurrently through `Runtime.connect(...)` of a fresh polyglot namespace
+(PostgreSQL log, all four tiers), like figure 3 but with entities and metadata. A write is
+acknowledged once it is in the log; the tiers follow in the background. Two loads
+(`fanout_loads`: a few busy agents, then many): figure 8a is the first, 8b the second.
+The figures look at the tiers:
 
-- 8: events/s *applied by every tier*: from the start of a pass until `runtime.stats()`
+- 8a, 8b: events/s *applied by every tier*: from the start of a pass until `runtime.stats()`
   shows every tier's lag at 0. Baseline: the same load on a deployment whose only tier is
   the slowest one (by figure 7's adapter rates, or a short probe if 7 did not run): what
   fanning out to the other three costs on top of the tier that bounds it anyway.
-- 9a-9d: no baseline. Each tier's lag (events behind the log) sampled every
+- 9a-9d: no baseline, under the second (larger) load. Each tier's lag (events behind the log) sampled every
   `lag_sample_s` while the agents write, and an estimate of the time from ack to applied:
   at each sample, how long ago the log's head stood where the tier stands now (the two
   cumulative curves, events assumed applied in commit order). Also how long each tier
@@ -34,13 +35,11 @@ from bench.params import Params
 from bench.stats import Figure, Side, concurrent_pass, percentile, ratio
 from cluster.runtime import Runtime
 
-FANOUT_TARGET = 0.7
+FANOUT_TARGET = 0.8
 TIERS = ("redis", "neo4j", "weaviate", "mongo")
 ERRORS_KEPT = 3
-FULL_RUN = "fanout_all_tiers"
-"""`Harness.notes` key of the all-tier run (figure 8's system side, figure 9's data)."""
-FULL_RUN_FAILED = "fanout_all_tiers_failed"
-"""... and of its error, so that figures 9a-9d report it instead of running it again."""
+LOAD_PARTS = "ab"
+"""Figure 8's letter per load of `Params.fanout_loads`."""
 
 
 @dataclass
@@ -197,14 +196,16 @@ async def _pass(
 # -- one deployment under load ----------------------------------------------------------------
 
 
-async def run_load(h: Harness, p: Params, tier_names: list[str], label: str) -> Run:
-    """A fresh polyglot deployment with `tier_names`; warm-up, then `fanout_passes` timed
-    passes; everything it created is removed afterwards, whatever happens."""
+async def run_load(h: Harness, p: Params, load: tuple[int, int], tier_names: list[str], label: str) -> Run:
+    """A fresh polyglot deployment with `tier_names` under `load` (agents, events per agent
+    per pass); warm-up, then `fanout_passes` timed passes; everything it created is removed
+    afterwards, whatever happens."""
     polyglot.require(polyglot.STORES)
     h.start()
+    agents, per_agent = load
     namespace = polyglot.fresh_namespace("8")
     rt = Runtime.connect(settings=polyglot.settings(namespace, str(h.tmp / namespace), tiers=tier_names))
-    ids = unique_ids("f", p.fanout_agents)
+    ids = unique_ids("f", agents)
     run = Run(list(tier_names))
     chars = p.write_content_chars
     try:
@@ -222,7 +223,7 @@ async def run_load(h: Harness, p: Params, tier_names: list[str], label: str) -> 
             before = cpu.snapshot(servers)
             head = warm.samples[-1].log_head
             for n in range(p.fanout_passes):
-                run.passes.append(await _pass(rt, run, calls, p.fanout_events_per_agent, 1000 * (n + 1), head, p))
+                run.passes.append(await _pass(rt, run, calls, per_agent, 1000 * (n + 1), head, p))
                 head = run.passes[-1].samples[-1].log_head
                 advance(1)
             run.cpu = cpu.usage(before, cpu.snapshot(servers), run.events)
@@ -245,32 +246,40 @@ async def _teardown(h: Harness, rt: Runtime, ids: list[str]) -> None:
         await wait_actor_gone(WRITER_NAME.format(index=index), rt.deployment.namespace)
 
 
-async def full_run(h: Harness, p: Params) -> Run:
-    """The all-tier run, once per benchmark (figure 8's system side and figure 9's data)."""
-    failed = h.notes.get(FULL_RUN_FAILED)
+async def full_run(h: Harness, p: Params, load: tuple[int, int]) -> Run:
+    """The all-tier run of `load`, once per benchmark (figure 8's system side; for the
+    last load also figure 9's data). A failure is remembered, not run again."""
+    key = f"fanout all tiers {load}"
+    failed = h.notes.get(f"{key} failed")
     if failed:
         raise RuntimeError(f"the all-tier fan-out run failed: {failed}")
-    if FULL_RUN not in h.notes:
+    if key not in h.notes:
         try:
-            h.notes[FULL_RUN] = await run_load(h, p, list(TIERS), "all 4 tiers")
+            h.notes[key] = await run_load(h, p, load, list(TIERS), f"{load[0]} agents, all 4 tiers")
         except Exception as error:
-            h.notes[FULL_RUN_FAILED] = f"{type(error).__name__}: {error}"
+            h.notes[f"{key} failed"] = f"{type(error).__name__}: {error}"
             raise
-    return h.notes[FULL_RUN]
+    return h.notes[key]
 
 
 # -- the figures -------------------------------------------------------------------------------
 
 
-async def fanout(h: Harness, p: Params) -> Figure:
-    """Figure 8: events/s applied by all four tiers ÷ by the slowest tier alone."""
-    name = f"fan-out: {p.fanout_agents} agents' writes applied by all 4 tiers ÷ by the slowest tier alone"
-    figure = Figure(8, name, FANOUT_TARGET, ">=", "events/s applied by every tier")
+def fanout_header(index: int, p: Params) -> Figure:
+    agents = p.fanout_loads[index][0]
+    name = f"fan-out: {agents} agents' writes applied by all 4 tiers ÷ by the slowest tier alone"
+    return Figure(8, name, FANOUT_TARGET, ">=", "events/s applied by every tier", part=LOAD_PARTS[index])
+
+
+async def fanout(h: Harness, p: Params, index: int) -> Figure:
+    """Figure 8a/8b: events/s applied by all four tiers ÷ by the slowest tier alone."""
+    figure = fanout_header(index, p)
+    load = p.fanout_loads[index]
     polyglot.require(polyglot.STORES)
     rates = await tiers.tier_rates(h, p, list(TIERS))
     slowest = min(rates, key=rates.__getitem__)
-    full = await full_run(h, p)
-    alone = await run_load(h, p, [slowest], f"only {slowest}")
+    full = await full_run(h, p, load)
+    alone = await run_load(h, p, load, [slowest], f"{load[0]} agents, only {slowest}")
     figure.system = Side(
         "all 4 tiers (remember() ack latency)", full.latencies_ms, value=full.applied_rate, value_unit="events/s"
     )
@@ -279,8 +288,8 @@ async def fanout(h: Harness, p: Params) -> Figure:
     )
     figure.ratio = ratio(full.applied_rate, alone.applied_rate)
     figure.details = {
-        "agents": p.fanout_agents,
-        "events_per_agent_per_pass": p.fanout_events_per_agent,
+        "agents": load[0],
+        "events_per_agent_per_pass": load[1],
         "passes": p.fanout_passes,
         "tier_adapter_rows_per_s": {t: round(r, 1) for t, r in rates.items()},
         "slowest_tier": slowest,
@@ -307,7 +316,7 @@ def _nonempty(texts: dict[str, list[str]]) -> dict[str, list[str]] | str:
 
 
 def lag_header(tier: str, p: Params) -> Figure:
-    name = f"{tier} lag under {p.fanout_agents} writing agents (absolute, no baseline)"
+    name = f"{tier} lag under {p.fanout_loads[-1][0]} writing agents (absolute, no baseline)"
     return Figure(9, name, None, "", "events behind the log", part=tiers.PARTS[tier])
 
 
@@ -315,7 +324,7 @@ async def tier_lag(h: Harness, p: Params, tier: str) -> Figure:
     """Figure 9x: one tier's lag while the agents write, and ack→applied estimates."""
     figure = lag_header(tier, p)
     polyglot.require(polyglot.STORES)
-    run = await full_run(h, p)
+    run = await full_run(h, p, p.fanout_loads[-1])
     during = [s.lag[tier] for ps in run.passes for s in ps.samples if not s.after_load]
     delays_ms = [d * 1000 for ps in run.passes for d in ps.ack_to_applied_s(tier)]
     p99_delay = percentile(delays_ms, 99)

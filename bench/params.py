@@ -59,9 +59,7 @@ TIER_BUDGET_S = 90.0  # per store: stop timing after this (at least 3 timed batc
 TIER_PROBE_BATCHES = 3  # figure 8 without figure 7: adapter-only batches per tier to find the slowest
 
 # -- figures 8-9: fan-out to every tier under 150 writing agents (Ray + the servers) --------
-FANOUT_AGENTS = 150
-FANOUT_EVENTS_PER_AGENT = 10  # timed remember() calls per agent per pass (the mongo tier on
-#                              FerretDB applies ~50 events/s here: more would only lengthen the drain)
+FANOUT_LOADS = ((8, 100), (150, 10))  # (agents, timed remember() calls per agent per pass): figures 8a, 8b
 FANOUT_WARMUP_PER_AGENT = 2
 FANOUT_PASSES = 2  # timed passes per side (all tiers, then the slowest tier alone)
 LAG_SAMPLE_S = 0.2  # runtime.stats() sampling period during a pass
@@ -95,8 +93,7 @@ QUICK = {
     "tier_batches": 3,
     "tier_warmup": 1,
     "tier_probe_batches": 1,
-    "fanout_agents": 8,
-    "fanout_events_per_agent": 3,
+    "fanout_loads": ((8, 10), (30, 3)),
     "fanout_warmup_per_agent": 1,
     "fanout_passes": 1,
     "converge_timeout_s": 120.0,
@@ -139,8 +136,7 @@ class Params:
     tier_warmup: int = TIER_WARMUP
     tier_budget_s: float = TIER_BUDGET_S
     tier_probe_batches: int = TIER_PROBE_BATCHES
-    fanout_agents: int = FANOUT_AGENTS
-    fanout_events_per_agent: int = FANOUT_EVENTS_PER_AGENT
+    fanout_loads: tuple[tuple[int, int], ...] = FANOUT_LOADS
     fanout_warmup_per_agent: int = FANOUT_WARMUP_PER_AGENT
     fanout_passes: int = FANOUT_PASSES
     lag_sample_s: float = LAG_SAMPLE_S

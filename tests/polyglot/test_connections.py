@@ -12,7 +12,7 @@ from cluster.runtime import Runtime
 
 pytestmark = pytest.mark.polyglot
 
-AGENTS = 40
+AGENTS = 20
 
 
 async def test_agents_share_the_writers_connections(make_runtime, services: dict) -> None:

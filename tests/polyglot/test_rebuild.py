@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,8 @@ NOVAMEM = str(Path(sys.executable).with_name("novamem"))
 
 async def _seed(runtime: Runtime, n: int) -> list:
     agents = [runtime.agent(f"rb-{uuid.uuid4().hex[:6]}-{i}") for i in range(n)]
-    for index, agent in enumerate(agents):
+
+    async def seed(index: int, agent) -> None:
         await agent.set_identity(f"Rebuilder {index}")
         await agent.remember_many(
             [
@@ -28,15 +31,24 @@ async def _seed(runtime: Runtime, n: int) -> list:
                 for i in range(12)
             ]
         )
+
+    await asyncio.gather(*(seed(index, agent) for index, agent in enumerate(agents)))
     await wait_converged(runtime)
     return agents
 
 
-@pytest.mark.parametrize("tier", ["redis", "neo4j", "weaviate", "mongo"])
-async def test_rebuild_equals_the_incremental_tier(make_runtime, services: dict, tier: str) -> None:
-    runtime: Runtime = make_runtime(profile="polyglot")
+@pytest.fixture(scope="module")
+async def seeded(services: dict, deployments: Callable[..., Runtime]) -> tuple[Runtime, list, list]:
+    """One polyglot deployment for the module: its agents, and their recall before any rebuild."""
+    runtime = deployments(profile="polyglot")
     agents = await _seed(runtime, 4)
     before = [await a.recall("lantern note 7", k=20) for a in agents]
+    return runtime, agents, before
+
+
+@pytest.mark.parametrize("tier", ["redis", "neo4j", "weaviate", "mongo"])
+async def test_rebuild_equals_the_incremental_tier(seeded: tuple[Runtime, list, list], tier: str) -> None:
+    runtime, agents, before = seeded
     await runtime.rebuild(tier)
     await wait_converged(runtime)
     report = await runtime.verify(tier)
@@ -47,9 +59,8 @@ async def test_rebuild_equals_the_incremental_tier(make_runtime, services: dict,
     assert all(not r["degraded"] for r in after)
 
 
-async def test_rebuild_from_the_cli(make_runtime, services: dict, ray_session: dict) -> None:
-    runtime: Runtime = make_runtime(profile="polyglot")
-    await _seed(runtime, 2)
+async def test_rebuild_from_the_cli(seeded: tuple[Runtime, list, list], ray_session: dict) -> None:
+    runtime = seeded[0]
     env = {**os.environ, "NOVAMEM_NAMESPACE": runtime.settings.namespace, "NOVAMEM_PROFILE": "polyglot"}
 
     def rebuild(tier: str) -> subprocess.CompletedProcess:
