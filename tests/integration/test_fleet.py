@@ -9,10 +9,14 @@ from collections.abc import Callable
 from cluster.runtime import Runtime
 
 FLEET_SIZE = 150
+FLEET_ACTIVATION_TIMEOUT_S = 900.0
 
 
 async def test_150_agents_each_hold_only_their_own_memory(make_runtime: Callable[..., Runtime]) -> None:
-    runtime = make_runtime()  # its own deployment: the 150 actors go when the test ends
+    # Its own deployment (the 150 actors go when the test ends). Ray starts worker processes
+    # two at a time here, so the last of 150 activations can wait minutes on a busy machine:
+    # this test checks isolation, not speed, so it allows them that long.
+    runtime = make_runtime(activation_timeout_s=FLEET_ACTIVATION_TIMEOUT_S)
     run = uuid.uuid4().hex[:6]
     agents = [runtime.agent(f"fleet-{run}-{i:03d}") for i in range(FLEET_SIZE)]
     markers = {a.agent_id: f"marker{run}x{i:03d}" for i, a in enumerate(agents)}
