@@ -35,9 +35,10 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
         raise typer.Exit(2) from error
 
 
-def _connect(address: str | None, settings: Settings, check_models: bool = False) -> Any:
+def _connect(address: str | None, settings: Settings) -> Any:
     """Join the running cluster (or `address`) and the deployment in it; exit 1 if there is
-    no cluster, or no deployment in the namespace (looking never creates one)."""
+    no cluster, or no deployment in the namespace (looking never creates one). The model
+    check is skipped: down, status and rebuild must work on any deployment."""
     from actors.directory import DIRECTORY_NAME
     from actors.handles import lookup
     from cluster.local_ray import find_cluster, join
@@ -55,7 +56,7 @@ def _connect(address: str | None, settings: Settings, check_models: bool = False
     if lookup(DIRECTORY_NAME, settings.namespace) is None:
         console.print(f"[red]no novamem deployment in namespace {settings.namespace!r}[/red] on Ray at {found}")
         raise typer.Exit(1)
-    return Runtime.connect(settings=settings, check_models=check_models)
+    return Runtime.connect(settings=settings, check_models=False)
 
 
 @app.command()
@@ -190,6 +191,8 @@ def status(
     table.add_row("log head (events)", str(stats["log_head"]))
     table.add_row("log", f"{stats['log']['name']}: {'ok' if stats['log']['ok'] else 'DOWN'}")
     table.add_row("writer queue depth", str(stats["writer_queue_depth"]))
+    embedder = stats["embedder"]
+    table.add_row("embedder", f"{embedder['name']} ({embedder['dim']} dims), {embedder['texts']} texts embedded")
     for name, tier in stats["tiers"].items():
         table.add_row(f"tier {name}", f"{'ok' if tier['ok'] else 'DOWN'}, lag {tier['lag']}")
     console.print(table)
