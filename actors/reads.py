@@ -59,6 +59,7 @@ class ReadService:
         self.batcher = batcher
         self.embedding = embedding
         self.candidates = settings.recall_candidates
+        self.weights = settings.recall_weights
         self.wait_s = settings.recall_wait_s
         self.hot_activations = 0
 
@@ -158,7 +159,7 @@ class ReadService:
                 degraded.append(projection.name)
         recent = await self.log.history(query.agent_id, Page(query.candidates, None, query.kinds, query.session_id))
         ranked["log.recency"] = [e.seq for e in recent]
-        fused = reciprocal_rank_fusion(ranked, query.k)
+        fused = reciprocal_rank_fusion(ranked, query.k, self.weights)
         by_seq = {e.seq: e for e in await self.log.get(query.agent_id, [f.seq for f in fused])}
         hits = [RecallHit(by_seq[f.seq].view(), f.score, f.sources) for f in fused if f.seq in by_seq]
         return RecallReply(hits, sorted(set(degraded)))

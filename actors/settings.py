@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from actors.codec import wire
+from actors.recall import DEFAULT_WEIGHTS, SIGNALS
 
 TierName = Literal["redis", "neo4j", "weaviate", "mongo"]
 ALL_TIERS: tuple[TierName, ...] = ("redis", "neo4j", "weaviate", "mongo")
@@ -69,6 +70,9 @@ class Settings(BaseModel):
     tier_apply_interval_ms: float = Field(200.0, ge=0, le=10_000)
     """Under sustained writes each tier applies at most once per interval (bigger batches,
     far less per-event work); a write after a quiet spell is applied at once."""
+    recall_weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    """Fusion weight per signal (vector, keyword, entity, related, recency); the ones not
+    given keep their defaults, 0 turns a signal off. Chosen with `make eval`."""
     recall_candidates: int = Field(50, ge=1, le=10_000)
     recall_wait_s: float = Field(5.0, ge=0)
 
@@ -102,6 +106,16 @@ class Settings(BaseModel):
     mongo_url: str = "mongodb://127.0.0.1:37017/"
     store_timeout_s: float = Field(5.0, gt=0)
     """Per-operation timeout towards a tier server, so a hung server counts as down."""
+
+    @field_validator("recall_weights")
+    @classmethod
+    def _known_signals(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(value) - set(SIGNALS))
+        if unknown:
+            raise ValueError(f"unknown recall signals {unknown}; signals: {', '.join(SIGNALS)}")
+        if any(weight < 0 for weight in value.values()):
+            raise ValueError("recall weights must be >= 0")
+        return {**DEFAULT_WEIGHTS, **value}
 
     @field_validator("namespace")
     @classmethod
