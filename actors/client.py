@@ -105,7 +105,7 @@ class AgentClient:
         return await self.remember_input(inputs.validated(inputs.MemoryInput, fields))
 
     async def remember_input(self, memory: inputs.MemoryInput) -> dict[str, Any]:
-        inputs.check_embedding(memory.embedding, self.deployment.settings.embedding_dim)
+        inputs.check_embedding(memory.embedding, self.deployment.embedding_dim)
         (ack,) = await self._remember([memory])
         return ack
 
@@ -123,7 +123,7 @@ class AgentClient:
     async def remember_many_input(self, batch: inputs.MemoryBatchInput) -> list[dict[str, Any]]:
         inputs.check_batch_size(len(batch.items), self.deployment.settings.max_batch_items)
         for index, item in enumerate(batch.items):
-            inputs.check_embedding(item.embedding, self.deployment.settings.embedding_dim, f"items[{index}].embedding")
+            inputs.check_embedding(item.embedding, self.deployment.embedding_dim, f"items[{index}].embedding")
         return await self._remember(batch.items)
 
     async def _remember(self, items: list[inputs.MemoryInput]) -> list[dict[str, Any]]:
@@ -185,7 +185,7 @@ class AgentClient:
         return await self.recall_input(inputs.validated(inputs.RecallInput, fields))
 
     async def recall_input(self, recall: inputs.RecallInput) -> dict[str, Any]:
-        inputs.check_embedding(recall.embedding, self.deployment.settings.embedding_dim)
+        inputs.check_embedding(recall.embedding, self.deployment.embedding_dim)
         request = RecallRequest(
             self.agent_id, recall.query, recall.k, recall.kinds, recall.session_id, recall.embedding, recall.consistency
         )

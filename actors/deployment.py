@@ -31,6 +31,8 @@ class Deployment:
     settings: Settings
     writers: list[ActorProxy[BackendWriter]]
     directory: ActorProxy[Directory]
+    embedding_dim: int
+    """The model's: client-sent vectors must have this many dimensions."""
     handles: OrderedDict[str, ActorProxy[Agent]] = field(default_factory=OrderedDict)
 
     @property

@@ -14,6 +14,7 @@ import ray
 from ray.actor import ActorProxy
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
+from actors.embedding_service import start_embedders
 from actors.handles import get_or_create
 from actors.messages import (
     ActiveAgents,
@@ -53,14 +54,17 @@ class Directory:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.embedders = start_embedders(settings)
         self.writers = start_writers(settings)
         self.active: set[str] = set()
         self.activations = 0
         self.passivations = 0
 
     @ray.method
-    def describe(self) -> DeploymentInfo:
-        return DeploymentInfo(self.settings, [WRITER_NAME.format(index=i) for i in range(len(self.writers))])
+    async def describe(self) -> DeploymentInfo:
+        """Settings, writer names and the model (waits until a replica has loaded it)."""
+        embedder = await self.embedders[0].describe.remote()
+        return DeploymentInfo(self.settings, [WRITER_NAME.format(index=i) for i in range(len(self.writers))], embedder)
 
     @ray.method
     def agent_activated(self, ref: AgentRef) -> None:
@@ -104,6 +108,7 @@ class Directory:
             writer_queue_depth=sum(w.queue_depth for w in writers),
             writers=list(writers),
             tiers=tiers,
+            embedder=await self.embedders[0].describe.remote(),
         )
 
     @ray.method

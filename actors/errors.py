@@ -55,6 +55,10 @@ class AgentPassivating(NovamemError, code="agent_passivating", http_status=503):
     """The agent's actor is shutting down after idling; callers retry on a fresh actor."""
 
 
+class EmbeddingModelMismatch(NovamemError, code="embedding_model_mismatch", http_status=503):
+    """A vector tier holds vectors of another model or dimension than the deployment runs."""
+
+
 def from_wire(wire: dict[str, str | None]) -> NovamemError:
     """Rebuild the typed error an actor reported (unknown codes become the base class)."""
     cls = NovamemError._by_code.get(str(wire.get("code")), NovamemError)

@@ -339,6 +339,22 @@ class ResumeTier:
 
 
 @message
+class TierModel:
+    """`name/dim` of the model a vector tier's vectors came from, and of the running one."""
+
+    expected: str
+    recorded: str
+
+
+@message
+class ModelChecks:
+    tiers: dict[str, TierModel]
+
+    def problems(self) -> dict[str, str]:
+        return {tier: f"{m.recorded}, deployment runs {m.expected}" for tier, m in self.tiers.items() if m.expected != m.recorded}
+
+
+@message
 class CountMismatch:
     agent_id: str
     log: int
@@ -368,11 +384,35 @@ class ActiveAgents:
 
 
 @message
+class EmbedRequest:
+    texts: list[str]
+
+
+@message
+class Vectors:
+    """Rows of float32 (`actors.vectors.to_bytes`), one per text, in order."""
+
+    dim: int
+    data: bytes
+
+
+@message
+class EmbedderInfo:
+    """The model an embedding replica runs, and what it has done so far."""
+
+    name: str
+    dim: int
+    texts: int = 0
+    batches: int = 0
+
+
+@message
 class DeploymentInfo:
     """What a process joining a deployment learns from its Directory."""
 
     settings: Settings
     writer_names: list[str]
+    embedder: EmbedderInfo
 
 
 @message
@@ -403,3 +443,4 @@ class DeploymentStats:
     writer_queue_depth: int
     writers: list[WriterStats]
     tiers: dict[str, TierTotals]
+    embedder: EmbedderInfo

@@ -13,15 +13,19 @@ A dead tier therefore never blocks the log or the other tiers, and comes back on
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+
+import numpy as np
 
 from actors.model import Event
 from actors.retry import TIER_BACKOFF, Deadline, always, retry
 from actors.shard import ShardHeads
 from actors.stores.base import EventLog, Tier
+from actors.vectors import normalise
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +34,67 @@ CHECKPOINT_EVERY_S = 1.0
 MAX_APPLY_EVENTS = 2048
 """Largest fast-path apply: a backlog drains in steps, each well inside the stall limit."""
 
+Embed = Callable[[list[str]], Awaitable[np.ndarray]]
+"""Texts -> normalised vectors (the embedding service, for vector tiers)."""
+
+
+@dataclasses.dataclass(slots=True)
+class ModelCheck:
+    """A vector tier's recorded model against the one the deployment runs."""
+
+    expected: str
+    recorded: str
+
+    @property
+    def problem(self) -> str:
+        if self.recorded == self.expected:
+            return ""
+        return (
+            f"the vectors in this tier were made by {self.recorded}, but the deployment runs {self.expected}: "
+            "run `novamem reindex` to re-embed every memory from the log (or go back to the old embedder)"
+        )
+
+
+LEGACY_MODEL = "hashing-256/256"
+
+
+async def with_vectors(events: list[Event], embed: Embed) -> list[Event]:
+    """Every memory event with a normalised embedding: the client's own, else `embed`'s."""
+    missing = [e for e in events if e.is_memory and not e.embedding]
+    vectors = iter(await embed([e.content for e in missing]) if missing else [])
+    out = []
+    for event in events:
+        if event.is_memory:
+            given = normalise(np.asarray([event.embedding], dtype=np.float32))[0] if event.embedding else None
+            vector = given if given is not None else next(vectors)
+            event = dataclasses.replace(event, embedding=vector.tolist())
+        out.append(event)
+    return out
+
 
 class TierProjection:
     """Applies committed events to `tier`, saves checkpoints, and answers read-your-writes waits."""
 
     def __init__(
-        self, tier: Tier, event_log: EventLog, heads: ShardHeads, stall_s: float = 10.0, apply_interval_s: float = 0.0
+        self,
+        tier: Tier,
+        event_log: EventLog,
+        heads: ShardHeads,
+        stall_s: float = 10.0,
+        apply_interval_s: float = 0.0,
+        embed: Embed | None = None,
+        model: Callable[[], Awaitable[str]] | None = None,
     ) -> None:
         """`apply_interval_s`: under sustained load, at most one apply per interval, so that
-        each carries the events of the whole interval (a lone event is applied at once)."""
+        each carries the events of the whole interval (a lone event is applied at once).
+        A vector tier needs `embed` and `model` (the running model's `name/dim`)."""
+        if tier.needs_vectors and (embed is None or model is None):
+            raise ValueError(f"tier {tier.name} stores vectors: its projection needs the embedding service")
         self.tier = tier
+        self.embed = embed
+        self.model = model
+        self.model_check: ModelCheck | None = None
+        self._model_checked = asyncio.Event()
         self.log = event_log
         self.heads = heads
         self.stall_s = stall_s
@@ -96,6 +151,8 @@ class TierProjection:
     def resume(self, reset: bool) -> None:
         """Apply again; after `reset` (the tier was dropped) replay everything from the log."""
         if reset:
+            if self.model_check is not None:  # the tier was emptied: it now holds no other model
+                self.model_check.recorded = self.model_check.expected
             self._generation += 1
             self.applied = {}
             self._unsaved = {}
@@ -109,9 +166,17 @@ class TierProjection:
         self.applied = await retry(
             lambda: self.log.checkpoints(self.tier.name), always, TIER_BACKOFF, Deadline.never(), self._mark_failed
         )
+        if self.tier.needs_vectors:
+            await retry(self._check_model, always, TIER_BACKOFF, Deadline.never(), self._mark_failed)
+        self._model_checked.set()
         delays = TIER_BACKOFF.delays()
         while True:
             await self._running.wait()
+            if self.model_check is not None and self.model_check.problem:
+                self._mark_failed(RuntimeError(self.model_check.problem))
+                self._wakeup.clear()
+                await self._wakeup.wait()  # until a reindex resets the tier
+                continue
             if self._stale:
                 self._pending.clear()
                 generation = self._generation
@@ -133,6 +198,25 @@ class TierProjection:
             del self._pending[:MAX_APPLY_EVENTS]
             fresh = [e for e in batch if e.seq > self.applied.get(e.agent_id, 0)]
             self._stale = not await self._apply(fresh, self._generation)
+
+    async def _check_model(self) -> None:
+        """Record the running model on a tier that holds no vectors yet; else compare.
+
+        A tier indexed before models were recorded holds the one built-in embedder of
+        that time: hashing, 256 dimensions.
+        """
+        assert self.model is not None
+        expected = await self.model()
+        recorded = await self.log.tier_model(self.tier.name)
+        if recorded is None:
+            recorded = LEGACY_MODEL if self.applied else expected
+            await self.log.set_tier_model(self.tier.name, recorded)
+        self.model_check = ModelCheck(expected, recorded)
+
+    async def checked_model(self) -> ModelCheck | None:
+        """The model check, once `run` has made it (None for tiers without vectors)."""
+        await self._model_checked.wait()
+        return self.model_check
 
     async def _pace(self) -> None:
         """Let a batch gather while the last apply is recent; a full batch goes at once."""
@@ -165,6 +249,9 @@ class TierProjection:
         for event in events:
             marks[event.agent_id] = max(marks.get(event.agent_id, 0), event.seq)
         try:
+            if self.tier.needs_vectors:
+                assert self.embed is not None
+                events = await with_vectors(events, self.embed)
             with self._busy():
                 await self.tier.apply(events)
         except Exception as error:  # noqa: BLE001 - any tier failure means: catch up later
@@ -225,6 +312,7 @@ class TierProjection:
                 if not await self._apply(events, generation):
                     return False
                 done = events[-1].seq
+        self.healthy, self.last_error = True, ""
         return True
 
     def _mark_failed(self, error: BaseException) -> None:

@@ -4,19 +4,18 @@ History and identity versions come from the log; recall, metadata queries and gr
 walks come from the tiers. The writer knows each agent's head (see `actors.shard`), so
 it can answer "does this agent exist" and "strong" consistency (wait until a tier holds
 everything acknowledged) by itself: a read never starts an agent's worker process.
-Recall embeds the query once and hands the vector to every tier, then fuses the ranked
+Recall embeds the query once (through the embedding service) and hands the vector to every tier, then fuses the ranked
 lists of every signal (see `actors.recall`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import numpy as np
 
 from actors.batcher import CommitBatcher
-from actors.embedding import Embedder, normalise
+from actors.embedding_service import EmbeddingPool
 from actors.errors import AgentNotFound, InvalidInput, Unavailable
 from actors.messages import (
     AgentSnapshot,
@@ -37,6 +36,7 @@ from actors.recall import reciprocal_rank_fusion
 from actors.settings import Settings
 from actors.shard import ShardHeads
 from actors.stores.base import DocumentTier, EventLog, GraphTier, HotTier, Page, Query
+from actors.vectors import normalise
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +50,16 @@ class ReadService:
         projections: list[TierProjection],
         heads: ShardHeads,
         batcher: CommitBatcher,
-        embedder: Embedder,
+        embedding: EmbeddingPool,
         settings: Settings,
     ) -> None:
         self.log = log_store
         self.projections = projections
         self.heads = heads
         self.batcher = batcher
-        self.embedder = embedder
+        self.embedding = embedding
         self.candidates = settings.recall_candidates
+        self.weights = settings.recall_weights
         self.wait_s = settings.recall_wait_s
         self.hot_activations = 0
 
@@ -158,7 +159,7 @@ class ReadService:
                 degraded.append(projection.name)
         recent = await self.log.history(query.agent_id, Page(query.candidates, None, query.kinds, query.session_id))
         ranked["log.recency"] = [e.seq for e in recent]
-        fused = reciprocal_rank_fusion(ranked, query.k)
+        fused = reciprocal_rank_fusion(ranked, query.k, self.weights)
         by_seq = {e.seq: e for e in await self.log.get(query.agent_id, [f.seq for f in fused])}
         hits = [RecallHit(by_seq[f.seq].view(), f.score, f.sources) for f in fused if f.seq in by_seq]
         return RecallReply(hits, sorted(set(degraded)))
@@ -168,7 +169,7 @@ class ReadService:
         if request.embedding is not None:
             vector = normalise(np.asarray([request.embedding], dtype=np.float32))[0]
         elif request.query:
-            vector = (await asyncio.to_thread(self.embedder.embed, [request.query]))[0]
+            vector = (await self.embedding.embed([request.query]))[0]
         else:
             return None
         return vector.tolist() if vector.any() else None

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from actors.codec import wire
+from actors.recall import DEFAULT_WEIGHTS, SIGNALS
 
 TierName = Literal["redis", "neo4j", "weaviate", "mongo"]
 ALL_TIERS: tuple[TierName, ...] = ("redis", "neo4j", "weaviate", "mongo")
@@ -48,12 +49,30 @@ class Settings(BaseModel):
     """Budget for a call that must first start the agent's actor: worker processes start
     a few at a time, so when hundreds of agents activate at once the last ones wait."""
 
-    embedder: str = "hashing"
-    """`hashing` (built in, deterministic) or `package.module:Class` taking `dim=`."""
-    embedding_dim: int = Field(256, ge=2, le=8192)
+    embedder: str = "minilm"
+    """`minilm` (all-MiniLM-L6-v2 on ONNX Runtime, bundled), `hashing`, `onnx:<dir>`,
+    `sentence-transformers:<model>`, `openai:<model>` or `package.module:Class`; see
+    `actors.embedding`. Changing it on a deployment with data needs `novamem reindex`."""
+    embedding_dim: int | None = Field(None, ge=2, le=8192)
+    """For `hashing` (default 256) and `openai:` (dimensions asked of the endpoint); any
+    other model has its own, and a value given here must match it."""
+    embedder_url: str = ""
+    """Base URL of an OpenAI-compatible API for `openai:<model>` (e.g. http://127.0.0.1:8080/v1)."""
+    embedder_api_key_env: str = "NOVAMEM_EMBEDDER_API_KEY"
+    """Environment variable holding that API's key, read by the embedding actors only."""
+    embedder_timeout_s: float = Field(30.0, gt=0)
+    embedder_replicas: int = Field(1, ge=1, le=64)
+    embedder_num_cpus: float = Field(1.0, ge=0)
+    """CPUs each embedding replica reserves (and ONNX Runtime threads it uses)."""
+    embedder_num_gpus: float = Field(0.0, ge=0)
+    embed_batch_max: int = Field(256, ge=1, le=10_000)
+    """Texts per model call, merged across concurrent requests."""
     tier_apply_interval_ms: float = Field(200.0, ge=0, le=10_000)
     """Under sustained writes each tier applies at most once per interval (bigger batches,
     far less per-event work); a write after a quiet spell is applied at once."""
+    recall_weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    """Fusion weight per signal (vector, keyword, entity, related, recency); the ones not
+    given keep their defaults, 0 turns a signal off. Chosen with `make eval`."""
     recall_candidates: int = Field(50, ge=1, le=10_000)
     recall_wait_s: float = Field(5.0, ge=0)
 
@@ -87,6 +106,16 @@ class Settings(BaseModel):
     mongo_url: str = "mongodb://127.0.0.1:37017/"
     store_timeout_s: float = Field(5.0, gt=0)
     """Per-operation timeout towards a tier server, so a hung server counts as down."""
+
+    @field_validator("recall_weights")
+    @classmethod
+    def _known_signals(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(value) - set(SIGNALS))
+        if unknown:
+            raise ValueError(f"unknown recall signals {unknown}; signals: {', '.join(SIGNALS)}")
+        if any(weight < 0 for weight in value.values()):
+            raise ValueError("recall weights must be >= 0")
+        return {**DEFAULT_WEIGHTS, **value}
 
     @field_validator("namespace")
     @classmethod

@@ -37,6 +37,9 @@ class TierAdmin:
         await projection.tier.open()
         await projection.tier.drop()
         await self.log.reset_checkpoints(tier)
+        check = await projection.checked_model() if projection.tier.needs_vectors else None
+        if check is not None:  # emptied: from now on it holds the running model's vectors
+            await self.log.set_tier_model(tier, check.expected)
 
     def resume(self, tier: str, reset: bool) -> None:
         """Rebuild step 3 (every writer): replay this shard into the tier from the log."""

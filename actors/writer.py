@@ -16,6 +16,7 @@ from typing import TypeVar
 import ray
 
 from actors.batcher import CommitBatcher
+from actors.embedding_service import EmbeddingPool
 from actors.errors import NovamemError, Unavailable
 from actors.handles import was_restarted
 from actors.log_guard import LogGuard
@@ -31,11 +32,13 @@ from actors.messages import (
     IdentityVersions,
     LogHealth,
     MemoryPage,
+    ModelChecks,
     RecallReply,
     RecallRequest,
     ResumeTier,
     SnapshotRequest,
     TierCounts,
+    TierModel,
     TierRef,
     TierState,
     WriterStats,
@@ -61,16 +64,24 @@ class BackendWriter:
         self.log = stores.log
         self.guard = LogGuard(self.log, settings.log_retry_deadline_s)
         self.heads = ShardHeads(index, pool_size)
+        self.embedding = EmbeddingPool(settings, settings.embedder_timeout_s)
         stall_s, interval_s = 2 * settings.store_timeout_s, settings.tier_apply_interval_ms / 1000
-        self.projections = [TierProjection(tier, self.log, self.heads, stall_s, interval_s) for tier in stores.tiers]
+        self.projections = [
+            TierProjection(tier, self.log, self.heads, stall_s, interval_s, self.embedding.embed, self._model)
+            for tier in stores.tiers
+        ]
         self.batcher = CommitBatcher(
             self.guard, settings.batch_max_events, settings.batch_max_delay_ms / 1000, self._committed
         )
-        self.reads = ReadService(self.log, self.projections, self.heads, self.batcher, stores.embedder, settings)
+        self.reads = ReadService(self.log, self.projections, self.heads, self.batcher, self.embedding, settings)
         self.admin = TierAdmin(self.log, self.projections, self.heads)
         self._ready_task: asyncio.Task | None = None
         self._background: list[asyncio.Task] = []
         self.restarted: bool | None = None
+
+    async def _model(self) -> str:
+        info = await self.embedding.describe()
+        return f"{info.name}/{info.dim}"
 
     def _committed(self, results: list[FlushResult], created: list[Event]) -> None:
         for result in results:
@@ -201,6 +212,14 @@ class BackendWriter:
     async def resume_tier(self, request: ResumeTier) -> None:
         await self._ready()
         self.admin.resume(request.tier, request.reset)
+
+    @ray.method
+    @answers
+    async def check_models(self) -> ModelChecks:
+        """Each vector tier's recorded model against the running one (waits for the checks)."""
+        await self._ready()
+        checks = {p.name: await p.checked_model() for p in self.projections if p.tier.needs_vectors}
+        return ModelChecks({name: TierModel(c.expected, c.recorded) for name, c in checks.items() if c is not None})
 
     @ray.method
     @answers

@@ -129,8 +129,8 @@ class Harness:
 
     # -- lifecycle -------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Start Ray and the deployment (once; figure 4 needs neither)."""
+    def start(self, **overrides: Any) -> None:
+        """Start Ray and the deployment (once; figure 4 needs neither); `overrides` are settings."""
         if self.runtime is not None:
             return
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
@@ -140,7 +140,7 @@ class Harness:
         logging.getLogger("ray._private.worker").addFilter(self.ray_warnings)
         self.ray_warnings.divert_raylet_messages()
         settings = load_settings(
-            None, namespace=self.namespace, data_dir=str(self.tmp / "data"), http_port=free_port()
+            None, namespace=self.namespace, data_dir=str(self.tmp / "data"), http_port=free_port(), **overrides
         )
         self.runtime = Runtime.connect(settings=settings)
 

@@ -111,6 +111,10 @@ class Pair(ABC):
         """Store-specific facts about one batch (commands, calls, rows)."""
         return {}
 
+    def event(self, agent_id: str, seq: int, chars: int) -> Event:
+        """One memory of the plan (made untimed, before either side writes)."""
+        return memory_event(agent_id, seq, chars)
+
 
 class TierPair(Pair):
     """A tier: the adapter instance writes; another instance on the raw namespace only
@@ -221,6 +225,10 @@ class Neo4jPair(TierPair):
         return {"memory_rows_per_batch": len(prepared), "mentions_per_batch": sum(len(r["entities"]) for r in prepared)}
 
 
+VECTOR_DIM = 384
+"""The default model's dimension."""
+
+
 class WeaviatePair(TierPair):
     store = "weaviate"
 
@@ -236,16 +244,23 @@ class WeaviatePair(TierPair):
     async def disconnect(self) -> None:
         await self.client.close()
 
+    def event(self, agent_id: str, seq: int, chars: int) -> Event:
+        """With its vector, as the projection hands memories to a vector tier (the
+        embedding service's time is not part of this figure)."""
+        from actors.embedders.hashing import HashingEmbedder
+
+        event = memory_event(agent_id, seq, chars)
+        event.embedding = HashingEmbedder(VECTOR_DIM).embed([event.content])[0].tolist()
+        return event
+
     def prepare(self, batch: list[Flush]) -> dict[str, list[Any]]:
-        """Objects per tenant with the adapter's UUIDs and vectors (embedding included here)."""
-        from actors.embedding import event_vectors
+        """Objects per tenant with the adapter's UUIDs and the events' vectors."""
         from actors.stores.weaviate_vectors import data_object, tenant_of
 
-        memories = [e for e in events_of(batch) if e.is_memory]
-        vectors = event_vectors(self.shadow.embedder, [e.content for e in memories], [e.embedding for e in memories])
         by_tenant: dict[str, list[Any]] = defaultdict(list)
-        for e, vector in zip(memories, vectors):
-            by_tenant[tenant_of(e.agent_id)].append(data_object(e, vector))
+        for e in events_of(batch):
+            if e.is_memory:
+                by_tenant[tenant_of(e.agent_id)].append(data_object(e))
         return dict(by_tenant)
 
     async def raw_write(self, prepared: dict[str, list[Any]]) -> None:
@@ -266,7 +281,7 @@ class WeaviatePair(TierPair):
             raise RuntimeError(f"weaviate rejected {len(result.errors)} objects")
 
     def details(self, batch: list[Flush], prepared: dict[str, list[Any]]) -> dict[str, Any]:
-        return {"insert_many_calls_per_batch": len(prepared), "vector_dim": self.shadow.embedder.dim}
+        return {"insert_many_calls_per_batch": len(prepared), "vector_dim": VECTOR_DIM}
 
 
 class MongoPair(TierPair):
@@ -446,7 +461,7 @@ async def measure(h: Harness, p: Params, store: str, batches: int, warmup: int, 
     pair = PAIRS[store](*(polyglot.settings(ns, str(h.tmp / ns), tiers=tier_names) for ns in namespaces))
     agents = unique_ids(f"t{tag}", p.tier_agents)
     plan = flush_batches(
-        agents, p.tier_events_per_agent, warmup + batches, lambda a, seq: memory_event(a, seq, p.tier_content_chars)
+        agents, p.tier_events_per_agent, warmup + batches, lambda a, seq: pair.event(a, seq, p.tier_content_chars)
     )
     run = TierRun({}, p.tier_agents * p.tier_events_per_agent, 0)
     try:

@@ -37,7 +37,8 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
 
 def _connect(address: str | None, settings: Settings) -> Any:
     """Join the running cluster (or `address`) and the deployment in it; exit 1 if there is
-    no cluster, or no deployment in the namespace (looking never creates one)."""
+    no cluster, or no deployment in the namespace (looking never creates one). The model
+    check is skipped: down, status and rebuild must work on any deployment."""
     from actors.directory import DIRECTORY_NAME
     from actors.handles import lookup
     from cluster.local_ray import find_cluster, join
@@ -55,7 +56,7 @@ def _connect(address: str | None, settings: Settings) -> Any:
     if lookup(DIRECTORY_NAME, settings.namespace) is None:
         console.print(f"[red]no novamem deployment in namespace {settings.namespace!r}[/red] on Ray at {found}")
         raise typer.Exit(1)
-    return Runtime.connect(settings=settings)
+    return Runtime.connect(settings=settings, check_models=False)
 
 
 @app.command()
@@ -72,6 +73,7 @@ def up(
     ] = True,
 ) -> None:
     """Start Ray locally (or join --address), create the deployment and serve HTTP."""
+    from actors.errors import EmbeddingModelMismatch
     from cluster.local_ray import current_session, join_or_start
     from cluster.runtime import Runtime
     from serve.app import ServeListensElsewhere, deploy, serve_address
@@ -88,7 +90,12 @@ def up(
         except ServeListensElsewhere as error:
             console.print(f"[red]cannot serve HTTP:[/red] {error}")
             raise typer.Exit(1) from error
-        runtime = Runtime.connect(settings=settings)
+        try:
+            runtime = Runtime.connect(settings=settings)
+        except EmbeddingModelMismatch as error:
+            _stop_refused(settings, started)
+            console.print(f"[red]novamem refuses to start:[/red] {error.message}")
+            raise typer.Exit(1) from error
         http = {k: getattr(settings, k) for k in ("http_host", "http_port", "route_prefix")}  # this command's
         url = deploy(runtime.settings.model_copy(update=http))
     state = Path(runtime.settings.data_dir) / UP_STATE
@@ -105,6 +112,20 @@ def up(
     if started:
         table.add_row("Ray jobs", f"RAY_AUTH_MODE=token ray job submit --address http://127.0.0.1:{dashboard_port} …")
     console.print(table)
+
+
+def _stop_refused(settings: Settings, started_ray: bool) -> None:
+    """Undo what a refused `up` created: the deployment's actors, and Ray if it started it."""
+    import ray
+
+    from cluster.local_ray import current_session, stop_session
+    from cluster.runtime import Runtime
+
+    Runtime.connect(settings=settings, check_models=False).teardown()
+    if started_ray:
+        session = current_session()
+        ray.shutdown()
+        stop_session(session["session"], session["gcs_address"])
 
 
 def _start_local_services(settings: Settings) -> None:
@@ -170,6 +191,8 @@ def status(
     table.add_row("log head (events)", str(stats["log_head"]))
     table.add_row("log", f"{stats['log']['name']}: {'ok' if stats['log']['ok'] else 'DOWN'}")
     table.add_row("writer queue depth", str(stats["writer_queue_depth"]))
+    embedder = stats["embedder"]
+    table.add_row("embedder", f"{embedder['name']} ({embedder['dim']} dims), {embedder['texts']} texts embedded")
     for name, tier in stats["tiers"].items():
         table.add_row(f"tier {name}", f"{'ok' if tier['ok'] else 'DOWN'}, lag {tier['lag']}")
     console.print(table)
@@ -194,6 +217,53 @@ def rebuild(
         console.print(f"[red]rebuild of {tier} failed:[/red] {error}")
         raise typer.Exit(1) from error
     raise typer.Exit(0 if not report["mismatches"] else 1)
+
+
+@app.command()
+def reindex(
+    config: ConfigOpt = None,
+    address: AddressOpt = None,
+    namespace: NamespaceOpt = None,
+    profile: ProfileOpt = None,
+    timeout_s: Annotated[float, typer.Option("--timeout", help="give up after this many seconds")] = 24 * 3600,
+) -> None:
+    """Re-embed every memory from the log with the configured embedder (after changing it).
+
+    Works whether or not the service is running: a stopped deployment is started for the
+    reindex (without HTTP) and stopped again afterwards.
+    """
+    import ray
+
+    from actors.directory import DIRECTORY_NAME
+    from actors.errors import NovamemError
+    from actors.handles import lookup
+    from cluster.local_ray import current_session, find_cluster, join_or_start, stop_session
+    from cluster.runtime import Runtime
+    from cluster.tier_rebuild import rebuild_tier
+
+    settings = _settings(config, profile=profile, namespace=namespace)
+    if settings.profile == "polyglot" and find_cluster(address) is None:
+        _start_local_services(settings)
+    started = join_or_start(address, settings.namespace, settings.agent_slots, quiet=True)
+    existed = lookup(DIRECTORY_NAME, settings.namespace) is not None
+    runtime = Runtime.connect(settings=settings, check_models=False)
+    failed = False
+    try:
+        for tier in runtime.vector_tiers():
+            report = asyncio.run(rebuild_tier(runtime, tier, timeout_s, console))
+            failed = failed or bool(report["mismatches"])
+        runtime.check_models()
+    except (NovamemError, TimeoutError) as error:
+        console.print(f"[red]reindex failed:[/red] {error}")
+        failed = True
+    finally:
+        if not existed:
+            runtime.teardown()
+        if started:
+            session = current_session()
+            ray.shutdown()
+            stop_session(session["session"], session["gcs_address"])
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command("config")

@@ -18,6 +18,8 @@ from actors.agent import AGENT_NAME
 from actors.client import AgentClient
 from actors.deployment import Deployment
 from actors.directory import DIRECTORY_NAME, DirectoryActor
+from actors.embedding_service import EMBEDDER_NAME
+from actors.errors import EmbeddingModelMismatch
 from actors.handles import get_or_create, lookup
 from actors.messages import DeploymentInfo, TierRef, unwrap
 from actors.settings import Settings
@@ -61,6 +63,7 @@ class Runtime:
         settings: Settings | None = None,
         config: str | Path | None = None,
         quiet: bool = False,
+        check_models: bool = True,
         **overrides: Any,
     ) -> Runtime:
         """Connect to the deployment in `settings.namespace`, creating it if it does not exist.
@@ -68,6 +71,8 @@ class Runtime:
         `address` is a Ray address ("auto" joins the running cluster; None joins the one
         this process is already in, or starts a local one). The first process to connect
         fixes the deployment's settings; later ones use those and log any difference.
+        Raises EmbeddingModelMismatch when a vector tier holds another model's vectors
+        (`check_models=False` is for the commands that fix or inspect that: reindex, status).
         """
         settings = settings or load_settings(config, **overrides)
         ensure_ray(address, settings, quiet)
@@ -79,7 +84,24 @@ class Runtime:
         if differing:
             log.warning("deployment %s runs with its own settings for: %s", settings.namespace, ", ".join(differing))
         writers = [ray.get_actor(name, namespace=settings.namespace) for name in info.writer_names]
-        return cls(Deployment(info.settings, writers, directory))
+        runtime = cls(Deployment(info.settings, writers, directory, info.embedder.dim))
+        if check_models:
+            runtime.check_models()
+        return runtime
+
+    def check_models(self) -> None:
+        """Refuse a deployment whose vector tiers hold vectors of another model."""
+        problems = unwrap(ray.get(self.deployment.writers[0].check_models.remote())).problems()
+        if problems:
+            held = "; ".join(f"tier {tier} holds vectors of {problem}" for tier, problem in problems.items())
+            raise EmbeddingModelMismatch(
+                f"{held}. Run `novamem reindex` to re-embed every memory from the log with the new model, "
+                "or set the embedder back."
+            )
+
+    def vector_tiers(self) -> list[str]:
+        """The tiers that hold vectors (what `reindex` rebuilds)."""
+        return sorted(unwrap(ray.get(self.deployment.writers[0].check_models.remote())).tiers)
 
     @property
     def settings(self) -> Settings:
@@ -113,4 +135,8 @@ class Runtime:
                 ray.kill(handle, no_restart=True)
         for handle in self.deployment.writers:
             ray.kill(handle, no_restart=True)
+        for index in range(self.settings.embedder_replicas):
+            handle = lookup(EMBEDDER_NAME.format(index=index), namespace)
+            if handle is not None:
+                ray.kill(handle, no_restart=True)
         ray.kill(self.deployment.directory, no_restart=True)

@@ -25,6 +25,11 @@ from cluster.config import load_settings
 from cluster.local_ray import current_session, free_port, join, start_head, stop_session
 from cluster.runtime import Runtime
 
+TEST_EMBEDDER = "hashing"
+"""Test deployments embed with the hashing embedder unless a test asks for a model: most
+tests are about durability, lifecycle and the API, and the real model (which the HTTP
+suite and the semantic recall tests run) would only make them slower."""
+
 
 @pytest.fixture(scope="session")
 def ray_session() -> Iterator[dict[str, Any]]:
@@ -49,6 +54,8 @@ def deployments(ray_session: dict, tmp_path_factory: pytest.TempPathFactory) -> 
     def make(**overrides: Any) -> Runtime:
         namespace = f"t-{uuid.uuid4().hex[:8]}"
         data_dir: Path = tmp_path_factory.mktemp(namespace)
+        overrides.setdefault("embedder", TEST_EMBEDDER)
+        overrides.setdefault("embedder_num_cpus", 0)  # many deployments share the session's 2 CPUs
         settings = load_settings(None, namespace=namespace, data_dir=str(data_dir), **overrides)
         created.append(Runtime.connect(settings=settings))
         return created[-1]

@@ -83,6 +83,11 @@ class EventLog(Protocol):
 
     async def reset_checkpoints(self, tier: str) -> None: ...
 
+    async def tier_model(self, tier: str) -> str | None:
+        """The embedding model (`name/dim`) whose vectors `tier` holds, None if never recorded."""
+
+    async def set_tier_model(self, tier: str, model: str) -> None: ...
+
     async def count(self, agent_id: str | None = None, memories_only: bool = False) -> int: ...
 
 
@@ -93,6 +98,9 @@ class Tier(Protocol):
     retention: int | None
     """Memories kept per agent (None: all of them); rebuild verification expects
     `min(log count, retention)`."""
+    needs_vectors: bool
+    """True for vector tiers: their projection gives every memory event its `embedding`
+    (the client's own, or one from the embedding service) before `apply`."""
 
     async def open(self) -> None:
         """Create clients, schema and indexes; idempotent, retried until it succeeds."""
@@ -103,7 +111,8 @@ class Tier(Protocol):
         """Raise if the tier cannot be reached."""
 
     async def apply(self, events: list[Event]) -> None:
-        """Upsert events; applying the same events twice changes nothing."""
+        """Upsert events; applying the same events twice changes nothing. A vector tier's
+        memory events carry normalised embeddings of the recorded model's dimension."""
 
     async def search(self, query: Query) -> dict[str, list[int]]:
         """Ranked seqs per signal (e.g. `vector`, `keyword`, `entity`) for RRF fusion."""

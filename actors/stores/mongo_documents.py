@@ -62,6 +62,7 @@ class MongoDocumentTier:
 
     name = "mongo"
     retention = None
+    needs_vectors = False
 
     def __init__(self, url: str, namespace: str, timeout_s: float = 5.0) -> None:
         self.url = url

@@ -91,6 +91,7 @@ class Neo4jGraphTier:
 
     name = "neo4j"
     retention = None
+    needs_vectors = False
 
     def __init__(self, uri: str, namespace: str, auth: tuple[str, str] | None, timeout_s: float = 5.0) -> None:
         self.uri = uri

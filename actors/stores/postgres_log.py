@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS {schema}.tier_checkpoints (
     seq      bigint NOT NULL,
     PRIMARY KEY (tier, agent_id)
 );
+CREATE TABLE IF NOT EXISTS {schema}.tier_models (
+    tier  text NOT NULL PRIMARY KEY,
+    model text NOT NULL
+);
 """
 
 TRANSIENT = (
@@ -303,3 +307,13 @@ class PostgresLog:
 
     async def reset_checkpoints(self, tier: str) -> None:
         await self.pool.execute(f"DELETE FROM {self.schema}.tier_checkpoints WHERE tier = $1", tier)
+
+    async def tier_model(self, tier: str) -> str | None:
+        return await self.pool.fetchval(f"SELECT model FROM {self.schema}.tier_models WHERE tier = $1", tier)
+
+    async def set_tier_model(self, tier: str, model: str) -> None:
+        await self.pool.execute(
+            f"INSERT INTO {self.schema}.tier_models VALUES ($1, $2) ON CONFLICT (tier) DO UPDATE SET model = excluded.model",
+            tier,
+            model,
+        )

@@ -24,6 +24,7 @@ class RedisHotTier:
     """Identity and the newest `retention` memories per agent, for the activation fast path."""
 
     name = "redis"
+    needs_vectors = False
 
     def __init__(self, url: str, namespace: str, retention: int, dedup_window: int, timeout_s: float = 5.0) -> None:
         self.url = url

@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 
 from actors import model
-from actors.embedding import Embedder, event_vectors
 from actors.model import Event
 from actors.stores.base import Query
 from actors.stores.log_rows import decode_event
@@ -72,9 +71,9 @@ class SqliteIndexTier:
 
     name = "index"
     retention = None
+    needs_vectors = True
 
-    def __init__(self, path: str, embedder: Embedder, synchronous: str = "NORMAL") -> None:
-        self.embedder = embedder
+    def __init__(self, path: str, synchronous: str = "NORMAL") -> None:
         self._db = SqliteThread(path, synchronous)
 
     async def open(self) -> None:
@@ -92,10 +91,9 @@ class SqliteIndexTier:
             return
 
         def work(conn: sqlite3.Connection) -> None:
-            # Embedding happens here, on the database thread, not on the writer's event loop.
-            vectors = event_vectors(self.embedder, [e.content for e in memories], [e.embedding for e in memories])
-            for event, vector in zip(memories, vectors, strict=True):
-                row = (event.agent_id, event.seq, event.kind, event.session_id, json.dumps(event.metadata), vector.tobytes())
+            for event in memories:
+                vector = np.asarray(event.embedding, dtype=np.float32).tobytes()
+                row = (event.agent_id, event.seq, event.kind, event.session_id, json.dumps(event.metadata), vector)
                 (row_id,) = conn.execute(UPSERT_INDEX, row).fetchone()
                 conn.execute("INSERT OR REPLACE INTO memory_text (rowid, content) VALUES (?, ?)", (row_id, event.content))
                 conn.executemany(

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS tier_checkpoints (
     seq      INTEGER NOT NULL,
     PRIMARY KEY (tier, agent_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tier_models (
+    tier  TEXT NOT NULL PRIMARY KEY,
+    model TEXT NOT NULL
+);
 """
 
 INSERT_EVENT = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -266,4 +270,14 @@ class SqliteLog:
         await self._writer.run(
             lambda conn: transaction(conn, lambda c: c.execute("DELETE FROM tier_checkpoints WHERE tier = ?", (tier,)))
         )
+
+    async def tier_model(self, tier: str) -> str | None:
+        row = await self._reader.run(
+            lambda conn: conn.execute("SELECT model FROM tier_models WHERE tier = ?", (tier,)).fetchone()
+        )
+        return row[0] if row else None
+
+    async def set_tier_model(self, tier: str, model: str) -> None:
+        statement = "INSERT INTO tier_models VALUES (?, ?) ON CONFLICT (tier) DO UPDATE SET model = excluded.model"
+        await self._writer.run(lambda conn: transaction(conn, lambda c: c.execute(statement, (tier, model))))
 

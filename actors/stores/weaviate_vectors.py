@@ -2,7 +2,7 @@
 
 One collection per deployment namespace, one tenant per agent, so a query physically
 cannot see another agent's memories. Object UUIDs are derived from `(agent_id, seq)`,
-which makes the batched inserts upserts. Vectors are our own (embedder or client-sent);
+which makes the batched inserts upserts. Vectors are our own (the embedding service's or client-sent);
 Weaviate runs with no vectorizer module.
 """
 
@@ -14,14 +14,12 @@ import re
 import uuid
 from collections import defaultdict
 
-import numpy as np
 import weaviate
 from weaviate.classes.config import Configure, DataType, Property
 from weaviate.classes.data import DataObject
 from weaviate.classes.query import Filter
 from weaviate.client import WeaviateAsyncClient
 
-from actors.embedding import Embedder, event_vectors
 from actors.model import Event
 from actors.stores.base import Query
 
@@ -48,8 +46,9 @@ def collection_of(namespace: str) -> str:
     return "Memories_" + namespace.replace("-", "_")
 
 
-def data_object(event: Event, vector: np.ndarray) -> DataObject:
-    """The stored shape of a memory: its UUID comes from `(agent_id, seq)`, so re-applying replaces."""
+def data_object(event: Event) -> DataObject:
+    """The stored shape of a memory (with its embedding): its UUID comes from `(agent_id,
+    seq)`, so re-applying replaces."""
     return DataObject(
         properties={
             "agent_id": event.agent_id,
@@ -59,7 +58,7 @@ def data_object(event: Event, vector: np.ndarray) -> DataObject:
             "content": event.content,
         },
         uuid=object_uuid(event.agent_id, event.seq),
-        vector=vector.tolist(),
+        vector=event.embedding,
     )
 
 
@@ -68,13 +67,13 @@ class WeaviateVectorTier:
 
     name = "weaviate"
     retention = None
+    needs_vectors = True
 
     def __init__(
-        self, host: str, http_port: int, grpc_port: int, namespace: str, embedder: Embedder, timeout_s: float = 5.0
+        self, host: str, http_port: int, grpc_port: int, namespace: str, timeout_s: float = 5.0
     ) -> None:
         self.host, self.http_port, self.grpc_port = host, http_port, grpc_port
         self.collection_name = collection_of(namespace)
-        self.embedder = embedder
         self.timeout_s = timeout_s
         self._client: WeaviateAsyncClient | None = None
 
@@ -138,12 +137,9 @@ class WeaviateVectorTier:
         memories = [e for e in events if e.is_memory]
         if not memories:
             return
-        vectors = await asyncio.to_thread(  # off the writer's event loop
-            event_vectors, self.embedder, [e.content for e in memories], [e.embedding for e in memories]
-        )
         by_tenant: dict[str, list[DataObject]] = defaultdict(list)
-        for event, vector in zip(memories, vectors):
-            by_tenant[tenant_of(event.agent_id)].append(data_object(event, vector))
+        for event in memories:
+            by_tenant[tenant_of(event.agent_id)].append(data_object(event))
         collection = self.client.collections.use(self.collection_name)
         gate = asyncio.Semaphore(TENANTS_IN_FLIGHT)
 

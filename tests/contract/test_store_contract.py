@@ -199,7 +199,6 @@ async def test_embedded_index_from_an_older_version_is_migrated(tmp_path) -> Non
     """An index file written before metadata queries existed gains the column, filled from the log."""
     import sqlite3
 
-    from actors.embedding import HashingEmbedder
     from actors.stores.sqlite_index import SqliteIndexTier
     from actors.stores.sqlite_log import SqliteLog
 
@@ -215,7 +214,7 @@ async def test_embedded_index_from_an_older_version_is_migrated(tmp_path) -> Non
     with sqlite3.connect(path) as conn:
         conn.execute(old_schema)
         conn.execute("INSERT INTO memory_index (agent_id, seq, kind, vector) VALUES ('ada', 2, 'fact', x'00')")
-    tier = SqliteIndexTier(path, HashingEmbedder(8))
+    tier = SqliteIndexTier(path)
     await tier.open()
     assert await tier.find("ada", {"topic": "legacy"}, None, 10) == [2]
     await tier.close()

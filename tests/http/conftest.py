@@ -25,8 +25,9 @@ pytest.register_assert_rewrite("tests.http.helpers")
 MAX_BODY_BYTES = 64 * 1024
 """A small body limit (the minimum allowed is 1 KiB) keeps the 413 tests cheap."""
 
-EMBEDDING_DIM = 64
-"""Pinned, so that tests can build right- and wrong-sized embeddings up front."""
+EMBEDDING_DIM = 384
+"""The default model's (all-MiniLM-L6-v2), which the HTTP suite runs: tests build right-
+and wrong-sized embeddings up front."""
 
 READY_TIMEOUT_S = 300.0
 
@@ -36,6 +37,7 @@ def api_runtime(deployments: Callable[..., Runtime]) -> Runtime:
     """The deployment behind the HTTP API."""
     return deployments(
         max_body_bytes=MAX_BODY_BYTES,
+        embedder="minilm",
         embedding_dim=EMBEDDING_DIM,
         serve_min_replicas=1,
         serve_max_replicas=1,

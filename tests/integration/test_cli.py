@@ -103,3 +103,33 @@ def test_up_status_down_and_a_second_deployment_beside(own_ray_env: dict[str, st
     assert down.returncode == 0, down.stdout + down.stderr
     assert not _session_processes(state["session"]), "down must stop every process of the Ray session it started"
     assert _run("status", env=first).returncode == 1
+
+
+def test_up_refuses_another_model_until_reindex(own_ray_env: dict[str, str]) -> None:
+    """Memories embedded by one model, then `up` with another: refused with both named and
+    nothing left running; `reindex` re-embeds from the log; then `up` serves again."""
+    env, http_port = own_ray_env, free_port()
+    base = f"http://127.0.0.1:{http_port}"
+    hashing = {**env, "NOVAMEM_EMBEDDER": "hashing"}
+    assert _run("up", "--port", str(http_port), env=hashing).returncode == 0
+    try:
+        assert httpx.put(f"{base}/v1/agents/ada", json={"name": "Ada"}, timeout=60).status_code == 201
+        memory = {"content": "Charles likes tea in the afternoon"}
+        assert httpx.post(f"{base}/v1/agents/ada/memories", json=memory, timeout=60).status_code == 201
+    finally:
+        assert _run("down", env=hashing).returncode == 0
+    refused = _run("up", "--port", str(http_port), env=env)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "refuses to start" in refused.stdout and "hashing-256/256" in refused.stdout
+    assert "all-MiniLM-L6-v2/384" in refused.stdout and "novamem reindex" in refused.stdout
+    assert _run("status", env=env).returncode == 1, "a refused up leaves nothing running"
+    reindexed = _run("reindex", env=env)
+    assert reindexed.returncode == 0, reindexed.stdout + reindexed.stderr
+    assert "replaying index" in reindexed.stdout and "counts match the log" in reindexed.stdout
+    assert _run("up", "--port", str(http_port), env=env).returncode == 0
+    try:
+        query = {"query": "What does Charles drink?", "k": 1}
+        hits = httpx.post(f"{base}/v1/agents/ada/recall", json=query, timeout=60).json()["items"]
+        assert hits[0]["content"] == memory["content"]
+    finally:
+        assert _run("down", env=env).returncode == 0

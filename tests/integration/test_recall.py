@@ -16,7 +16,7 @@ def _unit(index: int, dim: int) -> list[float]:
 
 
 async def test_client_vectors_are_used_for_similarity(runtime: Runtime, agent_id: str) -> None:
-    dim = runtime.settings.embedding_dim
+    dim = runtime.deployment.embedding_dim
     agent = runtime.agent(agent_id)
     await agent.set_identity("Vectors")
     for axis in range(5):

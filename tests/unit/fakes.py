@@ -43,6 +43,7 @@ class MemoryLog:
     def __init__(self) -> None:
         self.events: dict[str, list[Event]] = defaultdict(list)
         self.tier_checkpoints: dict[str, dict[str, int]] = defaultdict(dict)
+        self.tier_models: dict[str, str] = {}
         self.faults = Faults()
         self.checkpoint_faults = Faults()
         """Apart from `faults`: checkpoint saves can be held or failed on their own."""
@@ -118,6 +119,12 @@ class MemoryLog:
     async def reset_checkpoints(self, tier: str) -> None:
         self.tier_checkpoints[tier] = {}
 
+    async def tier_model(self, tier: str) -> str | None:
+        return self.tier_models.get(tier)
+
+    async def set_tier_model(self, tier: str, model: str) -> None:
+        self.tier_models[tier] = model
+
     async def count(self, agent_id: str | None = None, memories_only: bool = False) -> int:
         events = self.events[agent_id] if agent_id else [e for es in self.events.values() for e in es]
         return sum(1 for e in events if e.is_memory or not memories_only)
@@ -127,6 +134,7 @@ class MemoryTier:
     """A tier that keeps `(agent_id, seq) -> content` and can fail or hang on demand."""
 
     retention = None
+    needs_vectors = False
 
     def __init__(self, name: str = "fake") -> None:
         self.name = name
@@ -157,6 +165,20 @@ class MemoryTier:
 
     async def count(self, agent_id: str | None = None) -> int:
         return sum(1 for agent, _ in self.rows if agent_id is None or agent == agent_id)
+
+
+class MemoryVectorTier(MemoryTier):
+    """A vector tier: keeps the vector each memory arrived with."""
+
+    needs_vectors = True
+
+    def __init__(self, name: str = "vectors") -> None:
+        super().__init__(name)
+        self.vectors: dict[tuple[str, int], list[float] | None] = {}
+
+    async def apply(self, events: list[Event]) -> None:
+        await super().apply(events)
+        self.vectors.update({(e.agent_id, e.seq): e.embedding for e in events if e.is_memory})
 
 
 def memory(agent_id: str, content: str, event_id: str | None = None, **fields: Any) -> Event:

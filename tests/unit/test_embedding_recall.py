@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from actors.embedding import HashingEmbedder, load_embedder, tokenize
+from actors.embedders.hashing import HashingEmbedder
+from actors.embedding import load_embedder
+from actors.model import tokenize
 from actors.recall import reciprocal_rank_fusion
+from actors.settings import Settings
 
 
 def test_hashing_embedder_is_deterministic_and_normalised() -> None:
@@ -27,10 +30,21 @@ def test_tokenize_is_unicode_aware() -> None:
     assert tokenize("Zürich, 東京 & CAFÉ!") == ["zürich", "東京", "café"]
 
 
+class FixedEmbedder:
+    """A model with a dimension of its own."""
+
+    name, dim = "fixed", 32
+
+    def __init__(self, **_: object) -> None:
+        pass
+
+
 def test_load_embedder_by_import_path() -> None:
-    assert load_embedder("actors.embedding:HashingEmbedder", 32).dim == 32
-    with pytest.raises(ValueError):
-        load_embedder("no-colon", 32)
+    assert load_embedder(Settings(embedder="actors.embedders.hashing:HashingEmbedder", embedding_dim=32)).dim == 32
+    with pytest.raises(ValueError, match="expected minilm, hashing"):
+        load_embedder(Settings(embedder="no-colon"))
+    with pytest.raises(ValueError, match="makes 32-dimensional vectors, embedding_dim says 16"):
+        load_embedder(Settings(embedder=f"{__name__}:FixedEmbedder", embedding_dim=16))
 
 
 def test_rrf_rewards_agreement_and_breaks_ties_by_recency() -> None:
