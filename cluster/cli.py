@@ -225,6 +225,8 @@ def reindex(
     address: AddressOpt = None,
     namespace: NamespaceOpt = None,
     profile: ProfileOpt = None,
+    ray_port: Annotated[int, typer.Option("--ray-port", help="port of a Ray head started here")] = DEFAULT_RAY_PORT,
+    dashboard_port: Annotated[int, typer.Option("--dashboard-port", help="its dashboard/jobs port")] = DASHBOARD_PORT,
     timeout_s: Annotated[float, typer.Option("--timeout", help="give up after this many seconds")] = 24 * 3600,
 ) -> None:
     """Re-embed every memory from the log with the configured embedder (after changing it).
@@ -244,7 +246,9 @@ def reindex(
     settings = _settings(config, profile=profile, namespace=namespace)
     if settings.profile == "polyglot" and find_cluster(address) is None:
         _start_local_services(settings)
-    started = join_or_start(address, settings.namespace, settings.agent_slots, quiet=True)
+    started = join_or_start(
+        address, settings.namespace, settings.agent_slots, quiet=True, ports=(ray_port, dashboard_port)
+    )
     existed = lookup(DIRECTORY_NAME, settings.namespace) is not None
     runtime = Runtime.connect(settings=settings, check_models=False)
     failed = False

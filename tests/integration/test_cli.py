@@ -110,23 +110,24 @@ def test_up_refuses_another_model_until_reindex(own_ray_env: dict[str, str]) -> 
     nothing left running; `reindex` re-embeds from the log; then `up` serves again."""
     env, http_port = own_ray_env, free_port()
     base = f"http://127.0.0.1:{http_port}"
+    ports = ["--ray-port", str(free_port()), "--dashboard-port", str(free_port())]  # never a `make up` Ray's
     hashing = {**env, "NOVAMEM_EMBEDDER": "hashing"}
-    assert _run("up", "--port", str(http_port), env=hashing).returncode == 0
+    assert _run("up", "--port", str(http_port), *ports, env=hashing).returncode == 0
     try:
         assert httpx.put(f"{base}/v1/agents/ada", json={"name": "Ada"}, timeout=60).status_code == 201
         memory = {"content": "Charles likes tea in the afternoon"}
         assert httpx.post(f"{base}/v1/agents/ada/memories", json=memory, timeout=60).status_code == 201
     finally:
         assert _run("down", env=hashing).returncode == 0
-    refused = _run("up", "--port", str(http_port), env=env)
+    refused = _run("up", "--port", str(http_port), *ports, env=env)
     assert refused.returncode == 1, refused.stdout + refused.stderr
     assert "refuses to start" in refused.stdout and "hashing-256/256" in refused.stdout
     assert "all-MiniLM-L6-v2/384" in refused.stdout and "novamem reindex" in refused.stdout
     assert _run("status", env=env).returncode == 1, "a refused up leaves nothing running"
-    reindexed = _run("reindex", env=env)
+    reindexed = _run("reindex", *ports, env=env)
     assert reindexed.returncode == 0, reindexed.stdout + reindexed.stderr
     assert "replaying index" in reindexed.stdout and "counts match the log" in reindexed.stdout
-    assert _run("up", "--port", str(http_port), env=env).returncode == 0
+    assert _run("up", "--port", str(http_port), *ports, env=env).returncode == 0
     try:
         query = {"query": "What does Charles drink?", "k": 1}
         hits = httpx.post(f"{base}/v1/agents/ada/recall", json=query, timeout=60).json()["items"]

@@ -6,12 +6,15 @@ import asyncio
 import uuid
 from collections.abc import Callable
 
+import pytest
+
 from cluster.runtime import Runtime
 
 FLEET_SIZE = 150
 FLEET_ACTIVATION_TIMEOUT_S = 900.0
 
 
+@pytest.mark.timeout(FLEET_ACTIVATION_TIMEOUT_S + 600)
 async def test_150_agents_each_hold_only_their_own_memory(make_runtime: Callable[..., Runtime]) -> None:
     # Its own deployment (the 150 actors go when the test ends). Ray starts worker processes
     # two at a time here, so the last of 150 activations can wait minutes on a busy machine:
