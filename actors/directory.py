@@ -83,7 +83,9 @@ class Directory:
     @ray.method
     async def stats(self) -> DeploymentStats:
         """Active agents, log head, writer queue depth and per-tier lag, across the pool."""
-        writers = await asyncio.gather(*(w.stats.remote() for w in self.writers))
+        embedder, *writers = await asyncio.gather(
+            self.embedders[0].describe.remote(), *(w.stats.remote() for w in self.writers)
+        )
         tiers: dict[str, TierTotals] = {}
         for writer in writers:
             for name, tier in writer.tiers.items():
@@ -108,7 +110,7 @@ class Directory:
             writer_queue_depth=sum(w.queue_depth for w in writers),
             writers=list(writers),
             tiers=tiers,
-            embedder=await self.embedders[0].describe.remote(),
+            embedder=embedder,
         )
 
     @ray.method

@@ -345,13 +345,23 @@ class TierModel:
     expected: str
     recorded: str
 
+    @property
+    def problem(self) -> str:
+        """Empty when they agree; else what is wrong and how to fix it."""
+        if self.recorded == self.expected:
+            return ""
+        return (
+            f"the vectors in this tier were made by {self.recorded}, but the deployment runs {self.expected}: "
+            "run `novamem reindex` to re-embed every memory from the log (or go back to the old embedder)"
+        )
+
 
 @message
 class ModelChecks:
     tiers: dict[str, TierModel]
 
     def problems(self) -> dict[str, str]:
-        return {tier: f"{m.recorded}, deployment runs {m.expected}" for tier, m in self.tiers.items() if m.expected != m.recorded}
+        return {tier: m.problem for tier, m in self.tiers.items() if m.problem}
 
 
 @message

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from actors.messages import TierModel
 from actors.model import Event
 from actors.retry import TIER_BACKOFF, Deadline, always, retry
 from actors.shard import ShardHeads
@@ -36,23 +37,6 @@ MAX_APPLY_EVENTS = 2048
 
 Embed = Callable[[list[str]], Awaitable[np.ndarray]]
 """Texts -> normalised vectors (the embedding service, for vector tiers)."""
-
-
-@dataclasses.dataclass(slots=True)
-class ModelCheck:
-    """A vector tier's recorded model against the one the deployment runs."""
-
-    expected: str
-    recorded: str
-
-    @property
-    def problem(self) -> str:
-        if self.recorded == self.expected:
-            return ""
-        return (
-            f"the vectors in this tier were made by {self.recorded}, but the deployment runs {self.expected}: "
-            "run `novamem reindex` to re-embed every memory from the log (or go back to the old embedder)"
-        )
 
 
 LEGACY_MODEL = "hashing-256/256"
@@ -93,7 +77,7 @@ class TierProjection:
         self.tier = tier
         self.embed = embed
         self.model = model
-        self.model_check: ModelCheck | None = None
+        self.model_check: TierModel | None = None
         self._model_checked = asyncio.Event()
         self.log = event_log
         self.heads = heads
@@ -211,9 +195,9 @@ class TierProjection:
         if recorded is None:
             recorded = LEGACY_MODEL if self.applied else expected
             await self.log.set_tier_model(self.tier.name, recorded)
-        self.model_check = ModelCheck(expected, recorded)
+        self.model_check = TierModel(expected, recorded)
 
-    async def checked_model(self) -> ModelCheck | None:
+    async def checked_model(self) -> TierModel | None:
         """The model check, once `run` has made it (None for tiers without vectors)."""
         await self._model_checked.wait()
         return self.model_check

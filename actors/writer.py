@@ -38,7 +38,6 @@ from actors.messages import (
     ResumeTier,
     SnapshotRequest,
     TierCounts,
-    TierModel,
     TierRef,
     TierState,
     WriterStats,
@@ -219,7 +218,7 @@ class BackendWriter:
         """Each vector tier's recorded model against the running one (waits for the checks)."""
         await self._ready()
         checks = {p.name: await p.checked_model() for p in self.projections if p.tier.needs_vectors}
-        return ModelChecks({name: TierModel(c.expected, c.recorded) for name, c in checks.items() if c is not None})
+        return ModelChecks({name: check for name, check in checks.items() if check is not None})
 
     @ray.method
     @answers

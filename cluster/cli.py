@@ -116,16 +116,22 @@ def up(
 
 def _stop_refused(settings: Settings, started_ray: bool) -> None:
     """Undo what a refused `up` created: the deployment's actors, and Ray if it started it."""
-    import ray
-
-    from cluster.local_ray import current_session, stop_session
     from cluster.runtime import Runtime
 
     Runtime.connect(settings=settings, check_models=False).teardown()
     if started_ray:
-        session = current_session()
-        ray.shutdown()
-        stop_session(session["session"], session["gcs_address"])
+        _stop_joined_ray()
+
+
+def _stop_joined_ray() -> None:
+    """Leave and stop the Ray session this process is connected to (one that it started)."""
+    import ray
+
+    from cluster.local_ray import current_session, stop_session
+
+    session = current_session()
+    ray.shutdown()
+    stop_session(session["session"], session["gcs_address"])
 
 
 def _start_local_services(settings: Settings) -> None:
@@ -234,12 +240,10 @@ def reindex(
     Works whether or not the service is running: a stopped deployment is started for the
     reindex (without HTTP) and stopped again afterwards.
     """
-    import ray
-
     from actors.directory import DIRECTORY_NAME
     from actors.errors import NovamemError
     from actors.handles import lookup
-    from cluster.local_ray import current_session, find_cluster, join_or_start, stop_session
+    from cluster.local_ray import find_cluster, join_or_start
     from cluster.runtime import Runtime
     from cluster.tier_rebuild import rebuild_tier
 
@@ -264,9 +268,7 @@ def reindex(
         if not existed:
             runtime.teardown()
         if started:
-            session = current_session()
-            ray.shutdown()
-            stop_session(session["session"], session["gcs_address"])
+            _stop_joined_ray()
     raise typer.Exit(1 if failed else 0)
 
 

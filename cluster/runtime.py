@@ -93,11 +93,7 @@ class Runtime:
         """Refuse a deployment whose vector tiers hold vectors of another model."""
         problems = unwrap(ray.get(self.deployment.writers[0].check_models.remote())).problems()
         if problems:
-            held = "; ".join(f"tier {tier} holds vectors of {problem}" for tier, problem in problems.items())
-            raise EmbeddingModelMismatch(
-                f"{held}. Run `novamem reindex` to re-embed every memory from the log with the new model, "
-                "or set the embedder back."
-            )
+            raise EmbeddingModelMismatch("; ".join(f"tier {tier}: {problem}" for tier, problem in problems.items()))
 
     def vector_tiers(self) -> list[str]:
         """The tiers that hold vectors (what `reindex` rebuilds)."""
