@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import pwd
 import re
 import shutil
 import signal
+import stat
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,14 @@ DB_NAME = "novamem"
 DB_USER = "novamem"
 
 
+def _reachable_by_others(path: Path) -> bool:
+    """Every existing ancestor of `path` (and `path`) lets other users pass through."""
+    for directory in [path, *path.parents]:
+        if directory.exists() and not directory.stat().st_mode & stat.S_IXOTH:
+            return False
+    return True
+
+
 def find_bin_dir() -> Path | None:
     """Newest ``/usr/lib/postgresql/<ver>/bin`` with pg_ctl (else pg_ctl on PATH)."""
     found = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")]
@@ -32,6 +43,17 @@ def find_bin_dir() -> Path | None:
 
 class PostgresService(Service, name="postgres", port=54329, marker="postgres", ready_s=120.0, stop_s=30.0):
     """Our own PostgreSQL cluster: trust auth on 127.0.0.1, database+user ``novamem``."""
+
+    @property
+    def data_dir(self) -> Path:
+        """The usual runtime directory, unless we run as root and the ``postgres`` user
+        cannot reach it (a checkout inside a private directory, such as one `mktemp -d`
+        made): then a directory of its own under the system temp dir, one per checkout."""
+        own = super().data_dir
+        if not is_root() or _reachable_by_others(own.parent):
+            return own
+        digest = hashlib.sha1(str(own).encode()).hexdigest()[:12]
+        return Path(tempfile.gettempdir()) / f"novamem-postgres-{digest}"
 
     @property
     def pgdata(self) -> Path:
