@@ -116,13 +116,15 @@ def services() -> Iterator[dict[str, dict[str, Any]]]:
     from cluster.services import manager
 
     already = {name for name, state in manager.status().items() if state["running"]}
-    started = time.monotonic()
-    manager.start(progress=lambda name, message: print(f"[services] {name}: {message}", flush=True))
-    print(f"[services] up in {time.monotonic() - started:.1f}s (already running: {sorted(already) or 'none'})")
-    yield manager.endpoints()
     ours = [name for name in manager.ALL if name not in already]
-    if ours and os.environ.get("NOVAMEM_KEEP_SERVICES") != "1":  # stop([]) would mean "all"
-        manager.stop(ours)
+    started = time.monotonic()
+    try:
+        manager.start(progress=lambda name, message: print(f"[services] {name}: {message}", flush=True))
+        print(f"[services] up in {time.monotonic() - started:.1f}s (already running: {sorted(already) or 'none'})")
+        yield manager.endpoints()
+    finally:  # also when one server failed to start: the others must not outlive the session
+        if ours and os.environ.get("NOVAMEM_KEEP_SERVICES") != "1":  # stop([]) would mean "all"
+            manager.stop(ours)
 
 
 @pytest.fixture(scope="session")
